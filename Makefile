@@ -1,0 +1,53 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py ensure_local_admin
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint test-sqlite test-postgres
+
+test-sqlite: install-dev
+	$(BIN)/pytest
+
+# PostgreSQL run: skipped with a plain message when no server answers, except under CI.
+test-postgres: install-dev
+	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL does not answer at $(TEST_DATABASE_URL): CI needs it." >&2; exit 1; \
+	else \
+		echo "PostgreSQL does not answer at $(TEST_DATABASE_URL): skipping the PostgreSQL run (set TEST_DATABASE_URL)."; \
+	fi
+
+test-browser: install-dev
+	$(BIN)/pytest -m browser
+
+messages: install-dev
+	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
+	$(BIN)/python manage.py compilemessages -l fr
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,82 @@
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+from .mixins import BasePage
+from .taxonomy import Theme
+
+
+class HomePage(BasePage):
+    """The site's root: what the network is, featured methods, latest workshops, labs, themes."""
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("introduction"),
+        InlinePanel("featured_methods", label=_("Featured methods"), max_num=6),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "labs.LabIndexPage",
+        "labs.ManifestoIndexPage",
+        "labs.SessionReportIndexPage",
+        "methods.MethodIndexPage",
+        "methods.CurriculumIndexPage",
+        "home.StandardPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured_method_pages(self):
+        """The featured methods that are live, in the editor's order."""
+        links = self.featured_methods.select_related("method").filter(method__live=True)
+        return [link.method for link in links]
+
+    def latest_session_reports(self, count=3):
+        """The most recent Entrelabs workshop reports."""
+        model = apps.get_model("labs", "SessionReportPage")
+        return model.objects.live().public().defer_streamfields().order_by("-date")[:count]
+
+    def labs(self):
+        """The partner labs, by name."""
+        model = apps.get_model("labs", "LabPage")
+        return model.objects.live().public().defer_streamfields().order_by("title")
+
+    def themes(self):
+        return Theme.objects.all()
+
+
+class HomePageFeaturedMethod(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_methods")
+    method = models.ForeignKey(
+        "methods.MethodPage", verbose_name=_("method"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("method")]
+
+
+class StandardPage(BasePage):
+    """About, legal notice, accessibility statement and other plain pages."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

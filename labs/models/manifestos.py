@@ -1,0 +1,83 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.models import BasePage, ContentPage
+from home.pagination import paginate
+
+
+class ManifestoIndexPage(BasePage):
+    """The manifestos of the network."""
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["labs.ManifestoPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("manifesto index")
+
+    def manifestos(self):
+        """The live manifestos, newest first."""
+        return ManifestoPage.objects.child_of(self).live().public().defer_streamfields().order_by("-published_on")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["manifestos"] = paginate(request, self.manifestos())
+        return context
+
+
+class ManifestoPage(ContentPage):
+    """A manifesto: its text, version and the labs that signed it."""
+
+    published_on = models.DateField(_("date"), null=True, blank=True)
+    version = models.CharField(_("version"), max_length=20, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("text"))
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("published_on"), FieldPanel("version")]),
+        FieldPanel("body"),
+        FieldPanel("pdf"),
+        InlinePanel("signatories", label=_("Signatory labs")),
+        *ContentPage.taxonomy_panels,
+    ]
+    search_fields = ContentPage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["labs.ManifestoIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("manifesto")
+        verbose_name_plural = _("manifestos")
+
+    def signatory_labs(self):
+        """The signatures of live labs, in the editor's order."""
+        return self.signatories.select_related("lab").filter(lab__live=True)
+
+
+class ManifestoSignatory(Orderable):
+    manifesto = ParentalKey(ManifestoPage, on_delete=models.CASCADE, related_name="signatories")
+    lab = models.ForeignKey("labs.LabPage", verbose_name=_("lab"), on_delete=models.CASCADE, related_name="signatures")
+    signed_on = models.DateField(_("signing date"), null=True, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("lab"), FieldPanel("signed_on")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signatory lab")
+        verbose_name_plural = _("signatory labs")

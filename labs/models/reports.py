@@ -1,0 +1,127 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage, ContentPage
+from home.pagination import paginate
+from labs.blocks import DiscussedThemeBlock, Horizon, RoadmapActionBlock, Scope
+
+
+class SessionReportIndexPage(BasePage):
+    """The reports of the Entrelabs workshops."""
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["labs.SessionReportPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("session report index")
+
+    def reports(self):
+        """The live session reports, newest first."""
+        return SessionReportPage.objects.child_of(self).live().public().defer_streamfields().order_by("-date")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reports"] = paginate(request, self.reports())
+        return context
+
+
+class SessionReportPage(ContentPage):
+    """An Entrelabs workshop: who came, what was discussed and decided, and the action roadmap."""
+
+    number = models.PositiveSmallIntegerField(_("session number"))
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    host = models.CharField(_("host"), max_length=200, blank=True)
+    discussed_themes = StreamField([("theme", DiscussedThemeBlock())], verbose_name=_("themes discussed"), blank=True)
+    decisions = RichTextField(_("decisions"), features=RICH_TEXT_FEATURES, blank=True)
+    roadmap = StreamField([("action", RoadmapActionBlock())], verbose_name=_("action roadmap"), blank=True)
+    next_session_title = models.CharField(_("next session: title"), max_length=200, blank=True)
+    next_session_start = models.DateField(_("next session: first day"), null=True, blank=True)
+    next_session_end = models.DateField(_("next session: last day"), null=True, blank=True)
+    next_session_place = models.CharField(_("next session: place"), max_length=200, blank=True)
+    next_session_contact = models.CharField(_("next session: contact"), max_length=200, blank=True)
+
+    content_panels = ContentPage.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("date")]),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("host")]),
+        FieldPanel("summary"),
+        InlinePanel("participants", label=_("Participants")),
+        FieldPanel("discussed_themes"),
+        FieldPanel("decisions"),
+        FieldPanel("roadmap"),
+        MultiFieldPanel(
+            [
+                FieldPanel("next_session_title"),
+                FieldRowPanel([FieldPanel("next_session_start"), FieldPanel("next_session_end")]),
+                FieldPanel("next_session_place"),
+                FieldPanel("next_session_contact"),
+            ],
+            heading=_("Next session"),
+        ),
+        *ContentPage.taxonomy_panels,
+    ]
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("place"),
+        index.SearchField("discussed_themes"),
+        index.SearchField("decisions"),
+        index.SearchField("roadmap"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["labs.SessionReportIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("session report")
+        verbose_name_plural = _("session reports")
+
+    def participant_list(self):
+        """Participants with their linked lab, in the editor's order."""
+        return self.participants.select_related("lab")
+
+    def roadmap_matrix(self):
+        """The roadmap as rows (horizons) of cells (scopes), each cell the list of its actions."""
+        cells = {(horizon, scope): [] for horizon in Horizon.values for scope in Scope.values}
+        for block in self.roadmap:
+            action = block.value
+            cells[(action["horizon"], action["scope"])].append(action)
+        return [
+            {
+                "horizon": horizon,
+                "cells": [{"scope": scope, "actions": cells[(horizon.value, scope.value)]} for scope in Scope],
+            }
+            for horizon in Horizon
+        ]
+
+
+class SessionParticipant(Orderable):
+    report = ParentalKey(SessionReportPage, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField(_("name"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    lab = models.ForeignKey(
+        "labs.LabPage",
+        verbose_name=_("lab"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="session_participations",
+    )
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("organisation"), FieldPanel("lab")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,287 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage, ContentPage
+from home.pagination import paginate
+from methods.blocks import ModuleBlock, StepBlock
+
+
+class Phase(models.TextChoices):
+    DISCOVER = "discover", _("Discover")
+    DEFINE = "define", _("Define")
+    IDEATE = "ideate", _("Ideate")
+    PROTOTYPE = "prototype", _("Prototype")
+    TEST = "test", _("Test")
+    DEPLOY = "deploy", _("Deploy")
+    EVALUATE = "evaluate", _("Evaluate")
+
+
+class Duration(models.TextChoices):
+    HOURS = "hours", _("A few hours")
+    HALF_DAY = "half_day", _("Half a day")
+    DAY = "day", _("One day")
+    DAYS = "days", _("Several days")
+    WEEKS = "weeks", _("Several weeks or more")
+
+
+class Difficulty(models.TextChoices):
+    EASY = "easy", _("Easy: no prior experience")
+    INTERMEDIATE = "intermediate", _("Intermediate: some practice helps")
+    ADVANCED = "advanced", _("Advanced: needs an experienced facilitator")
+
+
+class Licence(models.TextChoices):
+    CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    CC_BY = "cc-by-4.0", "CC BY 4.0"
+    CC0 = "cc0-1.0", "CC0 1.0"
+    ETALAB = "etalab-2.0", _("Licence Ouverte / Open Licence 2.0 (Etalab)")
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+
+LICENCE_URLS = {
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/deed.fr",
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/deed.fr",
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/deed.fr",
+    Licence.ETALAB: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+}
+
+
+class MethodIndexPage(BasePage):
+    """The catalogue of method cards, filterable by theme, phase, duration and lab."""
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methods.MethodPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("method index")
+
+    def methods(self):
+        """The live method cards under this index, by title."""
+        return (
+            MethodPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("author_lab")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from methods.forms import MethodFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        filter_form = MethodFilterForm(request.GET)
+        filter_form.is_valid()  # invalid values are reported on the form and ignored
+        context["filter_form"] = filter_form
+        context["methods"] = paginate(request, filter_form.filter(self.methods()))
+        return context
+
+
+class MethodPage(ContentPage):
+    """A reusable method card: why, when and how to run it, with worksheets to download."""
+
+    why_use = RichTextField(_("why use it"), features=RICH_TEXT_FEATURES, blank=True)
+    when_use = RichTextField(_("when to use it"), features=RICH_TEXT_FEATURES, blank=True)
+    phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices)
+    duration = models.CharField(_("duration"), max_length=10, choices=Duration.choices)
+    duration_detail = models.CharField(
+        _("duration in detail"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: 2 hours, plus 1 hour to prepare."),
+    )
+    group_size_min = models.PositiveSmallIntegerField(_("group size: minimum"), null=True, blank=True)
+    group_size_max = models.PositiveSmallIntegerField(_("group size: maximum"), null=True, blank=True)
+    difficulty = models.CharField(_("difficulty"), max_length=12, choices=Difficulty.choices, default=Difficulty.EASY)
+    materials = models.TextField(_("materials"), blank=True, help_text=_("One item per line."))
+    steps = StreamField([("step", StepBlock())], verbose_name=_("steps"), blank=True)
+    tips = RichTextField(_("tips"), features=RICH_TEXT_FEATURES, blank=True)
+    pitfalls = RichTextField(_("pitfalls"), features=RICH_TEXT_FEATURES, blank=True)
+    legal_points = RichTextField(
+        _("legal points of attention"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Personal data, paying participants, procurement rules..."),
+    )
+    licence = models.CharField(_("licence"), max_length=24, choices=Licence.choices, default=Licence.CC_BY_SA)
+    author_lab = models.ForeignKey(
+        "labs.LabPage",
+        verbose_name=_("author lab"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_method_pages",
+    )
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("why_use"),
+        FieldPanel("when_use"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("phase"), FieldPanel("duration"), FieldPanel("difficulty")]),
+                FieldPanel("duration_detail"),
+                FieldRowPanel([FieldPanel("group_size_min"), FieldPanel("group_size_max")]),
+            ],
+            heading=_("Practical details"),
+        ),
+        FieldPanel("materials"),
+        FieldPanel("steps"),
+        FieldPanel("tips"),
+        FieldPanel("pitfalls"),
+        FieldPanel("legal_points"),
+        InlinePanel("worksheets", label=_("Worksheets")),
+        FieldRowPanel([FieldPanel("licence"), FieldPanel("author_lab")]),
+        InlinePanel("related_method_links", label=_("Related methods")),
+        *ContentPage.taxonomy_panels,
+    ]
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("why_use"),
+        index.SearchField("when_use"),
+        index.SearchField("materials"),
+        index.SearchField("steps"),
+        index.SearchField("tips"),
+        index.SearchField("pitfalls"),
+        index.SearchField("legal_points"),
+        index.FilterField("phase"),
+        index.FilterField("duration"),
+        index.FilterField("author_lab"),
+    ]
+
+    parent_page_types = ["methods.MethodIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("method")
+        verbose_name_plural = _("methods")
+
+    def clean(self):
+        super().clean()
+        if self.group_size_min and self.group_size_max and self.group_size_max < self.group_size_min:
+            raise ValidationError({"group_size_max": _("The maximum cannot be smaller than the minimum.")})
+
+    def material_list(self):
+        return [line.strip() for line in self.materials.splitlines() if line.strip()]
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+    def worksheet_documents(self):
+        """The downloadable worksheets, in the editor's order."""
+        return [link.document for link in self.worksheets.select_related("document")]
+
+    def related_methods(self):
+        """Live related methods, in the editor's order."""
+        links = self.related_method_links.select_related("related_method").filter(related_method__live=True)
+        return [link.related_method for link in links]
+
+    def used_by(self):
+        """The live projects that used this method, with their lab."""
+        from labs.models import ProjectPage
+
+        return (
+            ProjectPage.objects.live()
+            .public()
+            .defer_streamfields()
+            .filter(method_links__method=self)
+            .distinct()
+            .order_by("title")
+        )
+
+
+class MethodWorksheet(Orderable):
+    page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="worksheets")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="method_worksheets"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("worksheet")
+        verbose_name_plural = _("worksheets")
+
+
+class RelatedMethod(Orderable):
+    page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="related_method_links")
+    related_method = models.ForeignKey(
+        MethodPage, verbose_name=_("related method"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("related_method")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related method")
+        verbose_name_plural = _("related methods")
+
+
+class CurriculumIndexPage(BasePage):
+    """The training curricula."""
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methods.CurriculumPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("curriculum index")
+
+    def curricula(self):
+        """The live curricula, by title."""
+        return CurriculumPage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["curricula"] = paginate(request, self.curricula())
+        return context
+
+
+class CurriculumPage(ContentPage):
+    """A training curriculum: ordered modules built on method cards."""
+
+    audience = models.TextField(_("audience"), blank=True)
+    prerequisites = RichTextField(_("prerequisites"), features=RICH_TEXT_FEATURES, blank=True)
+    learning_outcomes = RichTextField(_("learning outcomes"), features=RICH_TEXT_FEATURES, blank=True)
+    modules = StreamField([("module", ModuleBlock())], verbose_name=_("modules"), blank=True)
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FieldPanel("prerequisites"),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("modules"),
+        *ContentPage.taxonomy_panels,
+    ]
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("audience"),
+        index.SearchField("learning_outcomes"),
+        index.SearchField("modules"),
+    ]
+
+    parent_page_types = ["methods.CurriculumIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("training curriculum")
+        verbose_name_plural = _("training curricula")
+
+    @property
+    def total_duration_hours(self):
+        """The sum of the modules' durations, in hours."""
+        return sum((block.value["duration_hours"] or Decimal(0) for block in self.modules), Decimal(0))

@@ -1,0 +1,18 @@
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="entrelabs-test-media-")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests run on SQLite unless DATABASE_URL names another database (the PostgreSQL run).
+DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}
+
+# Serve static files from the apps and static/ without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

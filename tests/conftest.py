@@ -1,0 +1,15 @@
+import pytest
+from wagtail.models import Site
+
+from home.models import HomePage
+
+
+@pytest.fixture
+def home_page(db):
+    """The site root created by the home app's migration."""
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)

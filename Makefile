@@ -46,7 +46,7 @@ test-browser: install-dev
 	$(BIN)/pytest -m browser
 
 messages: install-dev
-	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
+	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=media
 	$(BIN)/python manage.py compilemessages -l fr
 
 clean:

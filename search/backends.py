@@ -1,0 +1,25 @@
+"""Wagtail's database search backend made French-aware on both databases.
+
+PostgreSQL: the ``french_unaccent`` text search configuration (migration
+``search/0002``) stems French and ignores accents; queries match stem prefixes so that
+"prototyper" (stem ``prototyp``) finds "prototypage" (stem ``prototypag``).
+SQLite: FTS5 has no French stemmer, so the index stores a French-stemmed, accent-folded
+copy of the title and body, and queries are stemmed the same way (``search/sqlite.py``).
+"""
+
+from django.db import connection
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 (the name modelsearch looks up)
+    """The French-aware variant of the database backend for the current database."""
+    backend = DatabaseSearchBackend(params)
+    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+        from .sqlite import FrenchSQLiteSearchBackend
+
+        return FrenchSQLiteSearchBackend(params)
+    if connection.vendor == "postgresql":
+        from .postgres import FrenchPostgresSearchBackend
+
+        return FrenchPostgresSearchBackend(params)
+    return backend

@@ -1,0 +1,127 @@
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from .engine import SiteSearch, autocomplete, live_labs, suggestions
+from .forms import FACETS, SearchForm
+from .models import QueryDay
+
+RESULTS_PER_PAGE = 20
+MAX_LOGGED_QUERY_LENGTH = 255
+
+
+def search(request):
+    """/recherche/?q=…: results with facets, suggestions when nothing matches."""
+    form = SearchForm(request.GET or None, labs=live_labs())
+    form.is_valid()
+    query = form.query()
+    search = SiteSearch(query, form.filters(), labs=form.labs)
+    results = Paginator(search.hits(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "search_query": query,
+        "results": results,
+        "count": search.count(),
+        "facets": facet_groups(request, search, form) if query else [],
+        "page_range": results.paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1),
+        "ignored_facets": form.invalid_facets(),
+        "query_has_words": not search.match.is_empty,
+        "meta_title": _("Search: %(query)s") % {"query": query} if query else _("Search"),
+    }
+    if query and not search.match.is_empty and results.number == 1:
+        context["promotions"] = promotions(query)
+        log_query(query, search.count())
+    if query and not search.count():
+        suggestion = suggestions(query)
+        context["suggestion"] = suggestion
+        context["suggested_hits"] = SiteSearch(suggestion).hits()[:5] if suggestion else []
+        context["themes"] = search.all_themes().values()
+    return render(request, "search/search.html", context)
+
+
+def search_autocomplete(request):
+    """JSON for the search box: up to 8 live pages whose title matches what was typed."""
+    query = SearchForm(request.GET).fields["q"].clean(request.GET.get("q", ""))[:100]
+    pages = autocomplete(query)
+    return JsonResponse(
+        {
+            "results": [
+                {"title": page.title, "url": page.get_url(request), "type": str(page.specific_class._meta.verbose_name)}
+                for page in pages
+                if page.specific_class
+            ]
+        }
+    )
+
+
+def facet_url(request, name, value):
+    """This search with the facet set to value (None removes it), back to the first page."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop(name, None)
+    if value is not None:
+        params[name] = value
+    return "?" + params.urlencode()
+
+
+def facet_groups(request, search, form):
+    """The facets for the template: each option with its count, link and whether it is chosen."""
+    chosen = {name: str(getattr(value, "pk", value)) for name, value in form.filters().items()}
+    groups = []
+    for name, options in search.facets().items():
+        if options:
+            groups.append(
+                {
+                    "name": name,
+                    "label": form.fields[name].label,
+                    "chosen": chosen.get(name),
+                    "options": [
+                        {
+                            "label": label,
+                            "count": count,
+                            "chosen": chosen.get(name) == str(value),
+                            "url": facet_url(request, name, None if chosen.get(name) == str(value) else str(value)),
+                        }
+                        for value, label, count in options
+                    ],
+                }
+            )
+    return sorted(groups, key=lambda group: FACETS.index(group["name"]))
+
+
+def promotions(query):
+    """The communicators' promoted results for this query (live public pages only)."""
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    public = Page.objects.live().public().filter(pk__in=[p.page_id for p in picks if p.page_id])
+    public_ids = set(public.values_list("pk", flat=True))
+    return [p for p in picks if p.page_id in public_ids or (not p.page_id and p.external_link_url)]
+
+
+def log_query(query, results_count):
+    """Count the query for the promotions' statistics and our no-result report."""
+    Query.get(query[:MAX_LOGGED_QUERY_LENGTH]).add_hit()
+    query_string = " ".join(query.lower().split())[:MAX_LOGGED_QUERY_LENGTH]
+    today = timezone.localdate()
+    no_result = 0 if results_count else 1
+    updated = QueryDay.objects.filter(query_string=query_string, date=today).update(
+        hits=F("hits") + 1, no_result_hits=F("no_result_hits") + no_result
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                QueryDay.objects.create(query_string=query_string, date=today, hits=1, no_result_hits=no_result)
+        except IntegrityError:  # created meanwhile by another request
+            QueryDay.objects.filter(query_string=query_string, date=today).update(
+                hits=F("hits") + 1, no_result_hits=F("no_result_hits") + no_result
+            )

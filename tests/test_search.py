@@ -1,0 +1,267 @@
+"""Full-text search: French-aware matching, what is (never) returned, facets, results, stats."""
+
+import io
+
+import pytest
+import wagtail_factories
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from labs.models import ProjectPage
+from methods.models import Duration, MethodPage, Phase
+from search.models import DocumentText, QueryDay
+from tests.factories import (
+    LabIndexPageFactory,
+    LabPageFactory,
+    MethodIndexPageFactory,
+    MethodPageFactory,
+    MethodWorksheetFactory,
+    ProjectPageFactory,
+    ThemeFactory,
+)
+
+
+def make_pdf(text):
+    """A one-page PDF whose text layer says text."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.multi_cell(0, 10, text)
+    return bytes(pdf.output())
+
+
+@pytest.fixture
+def corpus(home_page):
+    """A small network: two labs, methods, a project, a draft and a private page."""
+    inclusion = ThemeFactory(name="Inclusion", slug="inclusion")
+    education = ThemeFactory(name="Éducation", slug="education")
+    labs = LabIndexPageFactory(parent=home_page)
+    lab_a = LabPageFactory(parent=labs, title="La 27e Région", summary="Un lab de transformation publique.")
+    lab_b = LabPageFactory(parent=labs, title="Lab Zéro", summary="Le lab de la ville.")
+    methods = MethodIndexPageFactory(parent=home_page)
+    prototyping = MethodPageFactory(
+        parent=methods,
+        title="Prototypage rapide",
+        summary="Fabriquer une maquette en carton pour tester un service avec ses usagers.",
+        phase="prototype",
+        duration="half_day",
+        author_lab=lab_a,
+    )
+    prototyping.themes.set([inclusion])
+    prototyping.save_revision().publish()
+    dropout = MethodPageFactory(
+        parent=methods,
+        title="Atelier de prévention",
+        summary="Lutter contre le décrochage scolaire avec les collégiens et leurs familles.",
+        phase="discover",
+        duration="day",
+        author_lab=lab_b,
+    )
+    dropout.themes.set([education])
+    dropout.save_revision().publish()
+    project = ProjectPageFactory(
+        parent=lab_a, title="Cantine du futur", summary="Un prototype de cantine scolaire imaginé avec les élèves."
+    )
+    project.themes.set([education])
+    project.save_revision().publish()
+    draft = MethodPageFactory(parent=methods, title="Prototype secret", summary="Brouillon sur le prototypage.")
+    draft.unpublish()
+    private = MethodPageFactory(parent=methods, title="Prototypage interne", summary="Réservé aux agents.")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    return {
+        "lab_a": lab_a,
+        "lab_b": lab_b,
+        "prototyping": prototyping,
+        "dropout": dropout,
+        "project": project,
+        "draft": draft,
+        "private": private,
+        "inclusion": inclusion,
+        "education": education,
+    }
+
+
+def plural(model):
+    return str(model._meta.verbose_name_plural).capitalize()
+
+
+def search(client, **params):
+    response = client.get(reverse("search"), params)
+    assert response.status_code == 200
+    return response
+
+
+def titles(response):
+    return [hit.object.title for hit in response.context["results"].object_list]
+
+
+@pytest.mark.django_db
+class TestFrenchMatching:
+    def test_verb_finds_the_noun(self, client, corpus):
+        assert "Prototypage rapide" in titles(search(client, q="prototyper"))
+
+    def test_without_accents_finds_accented_words(self, client, corpus):
+        assert titles(search(client, q="decrochage")) == ["Atelier de prévention"]
+
+    @pytest.mark.parametrize("query", ["DÉCROCHAGES SCOLAIRES", "décrochage scolaire", "Decrochage"])
+    def test_case_and_plural_do_not_matter(self, client, corpus, query):
+        assert titles(search(client, q=query)) == ["Atelier de prévention"]
+
+    def test_all_words_must_match(self, client, corpus):
+        assert titles(search(client, q="maquette carton")) == ["Prototypage rapide"]
+        assert titles(search(client, q="maquette décrochage")) == []
+
+    def test_title_matches_come_first(self, client, corpus):
+        # "prototype" is in the project's summary and in the method's title.
+        assert titles(search(client, q="prototype"))[0] == "Prototypage rapide"
+        assert "Cantine du futur" in titles(search(client, q="prototype"))
+
+
+@pytest.mark.django_db
+class TestOnlyPublicContent:
+    def test_drafts_and_private_pages_never_appear_nor_count(self, client, corpus):
+        response = search(client, q="prototypage")
+        assert "Prototype secret" not in titles(response)
+        assert "Prototypage interne" not in titles(response)
+        assert response.context["count"] == len(titles(response))
+        body = response.content.decode()
+        assert "secret" not in body and "interne" not in body
+
+    def test_unpublished_page_disappears(self, client, corpus):
+        corpus["dropout"].unpublish()
+        assert titles(search(client, q="decrochage")) == []
+
+
+@pytest.mark.django_db
+class TestFacets:
+    def test_counts_by_type_theme_lab_phase_duration(self, client, corpus):
+        facets = {group["name"]: group for group in search(client, q="prototype").context["facets"]}
+        types = {(o["label"], o["count"]) for o in facets["type"]["options"]}
+        assert types == {(plural(MethodPage), 1), (plural(ProjectPage), 1)}
+        assert {(o["label"], o["count"]) for o in facets["theme"]["options"]} == {("Inclusion", 1), ("Éducation", 1)}
+        assert {(o["label"], o["count"]) for o in facets["lab"]["options"]} == {("La 27e Région", 2)}
+        assert [(o["label"], o["count"]) for o in facets["phase"]["options"]] == [(Phase.PROTOTYPE.label, 1)]
+        assert [(o["label"], o["count"]) for o in facets["duration"]["options"]] == [(Duration.HALF_DAY.label, 1)]
+
+    def test_choosing_a_facet_narrows_and_keeps_the_query(self, client, corpus):
+        response = search(client, q="prototype", theme="education")
+        assert titles(response) == ["Cantine du futur"]
+        assert 'value="prototype"' in response.content.decode()
+        theme = next(g for g in response.context["facets"] if g["name"] == "theme")
+        chosen = next(o for o in theme["options"] if o["chosen"])
+        assert "theme" not in chosen["url"] and "q=prototype" in chosen["url"]
+
+    def test_lab_facet_covers_projects_methods_and_the_lab(self, client, corpus):
+        lab = corpus["lab_a"]
+        assert sorted(titles(search(client, q="prototype", lab=lab.pk))) == ["Cantine du futur", "Prototypage rapide"]
+
+    def test_unknown_facet_values_are_reported_not_fatal(self, client, corpus):
+        response = search(client, q="prototype", theme="nope", lab="abc", type="x", phase="??")
+        assert response.context["ignored_facets"]
+        assert "Prototypage rapide" in titles(response)
+
+    def test_counts_take_a_bounded_number_of_queries(self, client, corpus, django_assert_max_num_queries):
+        for n in range(15):
+            MethodPageFactory(parent=corpus["prototyping"].get_parent(), title=f"Prototype {n}", phase="test")
+        with django_assert_max_num_queries(45):
+            response = search(client, q="prototype")
+        assert response.context["count"] == 17
+
+
+@pytest.mark.django_db
+class TestResults:
+    def test_snippet_highlights_matched_words(self, client, corpus):
+        html = search(client, q="carton").content.decode()
+        assert "<mark>carton</mark>" in html
+
+    def test_shows_lab_themes_and_type(self, client, corpus):
+        html = search(client, q="cantine").content.decode()
+        assert "La 27e Région" in html and "Éducation" in html and "Projet" in html
+
+    def test_pagination_survives_bad_page_numbers(self, client, corpus):
+        for page in ["abc", "-1", "0", "99999999999999999999", "1e400", ""]:
+            assert titles(search(client, q="prototype", page=page))
+
+    def test_no_result_suggests_close_titles_and_themes(self, client, corpus):
+        response = search(client, q="prototipage")
+        assert response.context["count"] == 0
+        assert response.context["suggestion"] == "prototypage"
+        html = response.content.decode()
+        assert "Inclusion" in html and "prototypage" in html
+
+    def test_search_redirects_to_recherche(self, client, db):
+        response = client.get("/search/?q=atelier")
+        assert response.status_code == 301 and response["Location"] == "/recherche/?q=atelier"
+
+    def test_autocomplete_json(self, client, corpus):
+        data = client.get(reverse("search_autocomplete"), {"q": "protot"}).json()
+        assert [r["title"] for r in data["results"]] == ["Prototypage rapide"]
+        assert data["results"][0]["url"] == corpus["prototyping"].url
+
+    def test_page_works_without_query(self, client, db):
+        assert search(client).context["count"] == 0
+
+
+@pytest.mark.django_db
+class TestDocuments:
+    def test_pdf_text_is_found_and_links_to_the_using_page(self, client, corpus):
+        document = wagtail_factories.DocumentFactory(
+            title="Fiche d'animation", file=ContentFile(make_pdf("Grille d'observation des usagers"), "fiche.pdf")
+        )
+        assert "observation" in DocumentText.objects.get(document=document).text
+        MethodWorksheetFactory(page=corpus["prototyping"], document=document)
+        response = search(client, q="grille observation")
+        hits = response.context["results"].object_list
+        assert [h.object.title for h in hits] == ["Fiche d'animation"]
+        assert hits[0].used_by == [corpus["prototyping"].page_ptr] or hits[0].used_by[0].pk == corpus["prototyping"].pk
+        html = response.content.decode()
+        assert document.url in html and corpus["prototyping"].url in html
+
+    def test_document_of_no_live_page_is_not_found(self, client, corpus):
+        document = wagtail_factories.DocumentFactory(
+            title="Orpheline", file=ContentFile(make_pdf("Grille d'observation"), "orpheline.pdf")
+        )
+        MethodWorksheetFactory(page=corpus["draft"], document=document)
+        assert titles(search(client, q="observation")) == []
+
+    def test_replacing_the_file_updates_the_text(self, client, corpus):
+        document = wagtail_factories.DocumentFactory(title="Fiche", file=ContentFile(make_pdf("ancien"), "a.pdf"))
+        document.file = ContentFile(make_pdf("nouveau contenu"), "b.pdf")
+        document.save()
+        assert "nouveau" in DocumentText.objects.get(document=document).text
+
+    def test_broken_pdf_does_not_break_saving(self, db):
+        document = wagtail_factories.DocumentFactory(title="Cassé", file=ContentFile(b"%PDF-1.4 garbage", "x.pdf"))
+        assert DocumentText.objects.get(document=document).text == ""
+
+
+@pytest.mark.django_db
+class TestPromotionsAndStats:
+    def test_promoted_page_is_shown_first(self, client, corpus):
+        query = Query.get("carton")
+        SearchPromotion.objects.create(query=query, page=corpus["dropout"], sort_order=0, description="À lire")
+        html = search(client, q="Carton").content.decode()
+        assert html.index("Atelier de prévention") < html.index("Prototypage rapide")
+
+    def test_queries_and_no_result_queries_are_counted(self, client, corpus):
+        search(client, q="carton")
+        search(client, q="carton")
+        search(client, q="introuvable")
+        assert QueryDay.objects.get(query_string="carton").hits == 2
+        assert QueryDay.objects.get(query_string="introuvable").no_result_hits == 1
+
+    def test_report_lists_frequent_and_fruitless_queries(self, admin_client, corpus):
+        search(admin_client, q="introuvable")
+        response = admin_client.get(reverse("search_query_report"))
+        assert response.status_code == 200
+        assert "introuvable" in response.content.decode()
+
+
+def test_pdf_helper_makes_a_readable_pdf():
+    from pypdf import PdfReader
+
+    assert "bonjour" in PdfReader(io.BytesIO(make_pdf("bonjour"))).pages[0].extract_text()

@@ -1,0 +1,150 @@
+"""Real-browser harness: Debian's Chromium driven by Playwright, against the portal on a live server.
+
+The database is filled once per test module (not once per test, as pytest-django's transactional
+`live_server` tests would do): a module-scoped fixture starts pytest-django's live server on
+127.0.0.1, keeps database access open while the module runs, builds the content, and flushes the
+database when the module is done.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API runs an event loop in the main thread; the ORM calls made next to it are
+# ordinary synchronous calls, so Django's "async unsafe" guard must not fire.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 740}
+
+
+def missing_tool(path, what):
+    """Skip when a tool is not installed, except in CI where its absence is a failure."""
+    if path.exists():
+        return
+    message = f"{what} is missing ({path}): run `make node_modules` / install Debian's chromium."
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    missing_tool(CHROMIUM, "Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver):
+    browser = playwright_driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+def ensure_site_root():
+    """The root page, the home page and the default site, which a flushed database lacks."""
+    from wagtail.models import Locale, Page, Site
+
+    from home.models import HomePage
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = HomePage.objects.first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="Entrelabs", slug="accueil"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Entrelabs"}
+    )
+    return home
+
+
+@pytest.fixture(scope="session")
+def browser_database(django_db_setup, django_db_blocker):
+    """The test database, created here when no other test of the run asked pytest-django for one.
+
+    pytest-django creates it only for tests that use its `db`/`live_server` fixtures, which would wrap
+    each browser test in a transaction or a flush; these tests use neither.
+    """
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+        yield
+        return
+    with django_db_blocker.unblock():
+        created = setup_databases(verbosity=0, interactive=False, aliases={connection.alias})
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def live_site(browser_database, django_db_blocker):
+    """A live server on 127.0.0.1 with database access open for the whole module.
+
+    Yields the server; the module's content is built by the fixtures that depend on this one.
+    """
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        cache.clear()
+        server = LiveServer("127.0.0.1")
+        try:
+            yield server
+        finally:
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0)
+            cache.clear()
+
+
+@pytest.fixture
+def page(request, chromium):
+    """A fresh browser tab (desktop width); a screenshot lands in test-artifacts/ when the test fails."""
+    context = chromium.new_context(viewport=DESKTOP, locale="fr-FR")
+    tab = context.new_page()
+    yield tab
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid.split("::", 1)[-1])
+        tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="module")
+def public_site(live_site):
+    """The live server's address and one live page of each public type (see content.py)."""
+    from tests.browser.content import build_public_site
+
+    content = build_public_site(ensure_site_root())
+    return live_site.url, content

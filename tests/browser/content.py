@@ -1,0 +1,203 @@
+"""The content the browser tests visit: one page of every public type, filled in the way editors fill them.
+
+Built with the factories (seconds) rather than the demo content command, so that every field a
+template renders has a value and the tests do not depend on the demo texts.
+"""
+
+import datetime
+
+from wagtail.rich_text import RichText
+
+from tests.factories import (
+    CurriculumIndexPageFactory,
+    CurriculumPageFactory,
+    LabIndexPageFactory,
+    LabPageFactory,
+    LabTeamMemberFactory,
+    ManifestoIndexPageFactory,
+    ManifestoPageFactory,
+    ManifestoSignatoryFactory,
+    MethodIndexPageFactory,
+    MethodPageFactory,
+    MethodWorksheetFactory,
+    ProjectIndicatorFactory,
+    ProjectMethodFactory,
+    ProjectPageFactory,
+    SessionParticipantFactory,
+    SessionReportIndexPageFactory,
+    SessionReportPageFactory,
+    StandardPageFactory,
+    ThemeFactory,
+)
+
+PARAGRAPH = (
+    "<p>Les agents et les usagers travaillent ensemble sur un <b>service réel</b>, "
+    'avec un <a href="/methodes/">catalogue de méthodes</a> partagé.</p>'
+    "<ul><li>Observer</li><li>Prototyper</li><li>Tester</li></ul>"
+)
+
+
+def rich(html=PARAGRAPH):
+    return RichText(html)
+
+
+def build_public_site(home):
+    """Create one live page of each public type under `home`; return them by name."""
+    from home.models import HomePageFeaturedMethod
+    from methods.models import RelatedMethod
+
+    theme = ThemeFactory(name="Participation citoyenne", slug="participation-citoyenne")
+    other_theme = ThemeFactory(name="Accueil des usagers", slug="accueil-des-usagers")
+
+    labs = LabIndexPageFactory(parent=home, summary="Les laboratoires du réseau.")
+    lab = LabPageFactory(
+        parent=labs,
+        title="La 27e Région",
+        slug="la-27e-region",
+        website="https://example.org/",
+        contact_email="contact@example.org",
+        body=[("heading", {"text": "Notre démarche", "level": "h2"}), ("paragraph", rich())],
+    )
+    other_lab = LabPageFactory(parent=labs, title="Laboratoire d'innovation de Nantes", slug="lab-nantes")
+    lab.themes.add(theme)
+    lab.tags.add("design de services")
+    lab.save_revision().publish()
+    LabTeamMemberFactory(lab=lab, name="Camille Martin", role="Cheffe de projet")
+    LabTeamMemberFactory(lab=lab, name="Yann Le Gall", role="Designer de services")
+
+    methods_index = MethodIndexPageFactory(parent=home, summary="Les méthodes du réseau.", introduction=rich())
+    method = MethodPageFactory(
+        parent=methods_index,
+        title="Immersion dans un service",
+        slug="immersion",
+        why_use=rich(),
+        when_use=rich("<p>Au début d'un projet, avant de rédiger un cahier des charges.</p>"),
+        duration_detail="Deux demi-journées",
+        steps=[
+            ("step", {"title": "Préparer l'immersion", "text": rich("<p>Choisir le service et prévenir.</p>")}),
+            ("step", {"title": "Observer", "text": rich("<p>Noter ce que font les usagers.</p>")}),
+            ("step", {"title": "Restituer", "text": rich("<p>Partager ce qui a été vu.</p>")}),
+        ],
+        tips=rich("<p>Prendre des photos avec l'accord des personnes.</p>"),
+        pitfalls=rich("<p>Juger les agents observés.</p>"),
+        legal_points=rich("<p>Informer les participants (RGPD) et recueillir leur consentement.</p>"),
+        author_lab=lab,
+    )
+    method.themes.add(theme)
+    method.tags.add("observation")
+    method.save_revision().publish()
+    MethodWorksheetFactory(page=method, document__title="Fiche d'observation")
+    related = MethodPageFactory(
+        parent=methods_index, title="Test utilisateur", slug="test-utilisateur", phase="test", author_lab=other_lab
+    )
+    RelatedMethod.objects.create(page=method, related_method=related, sort_order=0)
+    HomePageFeaturedMethod.objects.create(page=home, method=method, sort_order=0)
+
+    project = ProjectPageFactory(
+        parent=lab,
+        title="Repenser l'accueil en mairie",
+        slug="accueil-en-mairie",
+        end_date=datetime.date(2016, 6, 30),
+        body=[("paragraph", rich())],
+    )
+    project.themes.add(other_theme)
+    project.save_revision().publish()
+    ProjectMethodFactory(project=project, method=method)
+    ProjectIndicatorFactory(project=project, measured_value=118, measured_on=datetime.date(2016, 6, 1))
+
+    curricula = CurriculumIndexPageFactory(parent=home, summary="Les parcours de formation.")
+    curriculum = CurriculumPageFactory(
+        parent=curricula,
+        title="Se former au design de services",
+        slug="design-de-services",
+        prerequisites=rich("<p>Aucun.</p>"),
+        learning_outcomes=rich(),
+        modules=[
+            (
+                "module",
+                {"title": "Découvrir", "duration_hours": 3, "objectives": rich(), "methods": [method]},
+            ),
+            ("module", {"title": "Pratiquer", "duration_hours": 6, "objectives": rich(), "methods": [related]}),
+        ],
+    )
+
+    manifestos = ManifestoIndexPageFactory(parent=home, summary="Les manifestes du réseau.")
+    manifesto = ManifestoPageFactory(
+        parent=manifestos,
+        title="Manifeste des labs publics",
+        slug="manifeste-des-labs",
+        body=[
+            ("heading", {"text": "Nos engagements", "level": "h2"}),
+            ("paragraph", rich()),
+            ("quote", {"text": "Faire avec, et non pour.", "attribution": "Le réseau"}),
+        ],
+    )
+    ManifestoSignatoryFactory(manifesto=manifesto, lab=lab)
+    ManifestoSignatoryFactory(manifesto=manifesto, lab=other_lab)
+
+    reports = SessionReportIndexPageFactory(parent=home, slug="ateliers", summary="Les ateliers Entrelabs.")
+    report = SessionReportPageFactory(
+        parent=reports,
+        title="Entrelabs #1",
+        slug="entrelabs-1",
+        number=1,
+        host="La 27e Région",
+        discussed_themes=[
+            (
+                "theme",
+                {
+                    "title": "Mutualiser les outils",
+                    "question": "Comment partager nos méthodes ?",
+                    "discussion": rich(),
+                    "directions": [{"title": "Un catalogue commun", "text": rich("<p>En ligne.</p>")}],
+                },
+            )
+        ],
+        decisions=rich(),
+        roadmap=[
+            (
+                "action",
+                {
+                    "title": "Publier le catalogue",
+                    "description": "Une première version.",
+                    "horizon": "now",
+                    "scope": "beyond",
+                    "status": "engaged",
+                    "owner_labs": [lab],
+                },
+            ),
+            (
+                "action",
+                {"title": "Former les agents", "horizon": "years", "scope": "authority", "status": "proposed"},
+            ),
+        ],
+        next_session_title="Entrelabs #2",
+        next_session_start=datetime.date(2015, 10, 12),
+        next_session_end=datetime.date(2015, 10, 13),
+        next_session_place="Nantes",
+        next_session_contact="La 27e Région",
+    )
+    report.themes.add(theme)
+    report.save_revision().publish()
+    SessionParticipantFactory(report=report, name="Camille Martin", organisation="La 27e Région", lab=lab)
+    SessionParticipantFactory(report=report, name="Jean Dupont", organisation="Région PACA")
+
+    statement = StandardPageFactory(
+        parent=home,
+        title="Déclaration d'accessibilité",
+        slug="accessibilite",
+        body=[("heading", {"text": "État de conformité", "level": "h2"}), ("paragraph", rich())],
+    )
+
+    return {
+        "home": home,
+        "theme": theme,
+        "lab": lab,
+        "project": project,
+        "method_index": methods_index,
+        "method": method,
+        "curriculum": curriculum,
+        "manifesto": manifesto,
+        "report": report,
+        "statement": statement,
+    }

@@ -1,8 +1,23 @@
 from django.core.management.base import BaseCommand
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision
+
+from home.demo import load_demo
+from home.models import PageTag, Theme
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (idempotent)."
+    help = (
+        "Load the demo content: the first Entrelabs session, its labs, projects, methods, curricula, manifesto, "
+        "worksheets and the standard pages. Idempotent: what already exists is left untouched."
+    )
 
     def handle(self, *args, **options):
-        self.stdout.write("Demo content: the home page is ready.")
+        loader = load_demo()
+        Document = get_document_model()
+        self.stdout.write(
+            f"Demo content: {loader.created_pages} pages, {loader.created_documents} documents and "
+            f"{loader.created_themes} themes created. In the database: {Page.objects.filter(depth__gt=1).count()} "
+            f"pages, {Revision.objects.count()} revisions, {Document.objects.count()} documents, "
+            f"{Theme.objects.count()} themes, {PageTag.objects.values('tag').distinct().count()} tags."
+        )

@@ -1,20 +1,64 @@
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Page
 
+from home.listings import attach_listing_images, no_view_restriction
 from home.models import Theme
 from home.pagination import paginate
+
+
+def _listing_page(request, pages):
+    """The requested page of a mixed listing, as specific pages with their images."""
+    page = paginate(request, pages.specific().defer_streamfields())
+    page.object_list = attach_listing_images(list(page.object_list))
+    return page
+
+
+def theme_list(request):
+    """The themes of the network, each linking to its pages."""
+    return render(
+        request,
+        "home/theme_list.html",
+        {
+            "themes": Theme.objects.all(),
+            "meta_title": _("Themes"),
+            "breadcrumbs": [{"title": _("Themes")}],
+        },
+    )
 
 
 def theme_pages(request, slug):
     """Every live page carrying the theme, all page types together, newest first."""
     theme = get_object_or_404(Theme, slug=slug)
-    pages = paginate(request, theme.pages())
-    return render(request, "home/theme_pages.html", {"theme": theme, "pages": pages, "themes": Theme.objects.all()})
+    return render(
+        request,
+        "home/theme_pages.html",
+        {
+            "theme": theme,
+            "pages": _listing_page(request, theme.pages()),
+            "themes": Theme.objects.all(),
+            "meta_title": _("Theme: %(name)s") % {"name": theme.name},
+            "meta_description": theme.description,
+            "breadcrumbs": [{"title": _("Themes"), "url": reverse("theme_list")}, {"title": theme.name}],
+        },
+    )
 
 
 def tag_pages(request, slug):
     """Every live page carrying the free tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
-    tagged = Page.objects.live().public().filter(tagged_items__tag=tag).order_by("-first_published_at", "-pk")
-    return render(request, "home/tag_pages.html", {"tag": tag, "pages": paginate(request, tagged)})
+    tagged = (
+        Page.objects.live().filter(no_view_restriction(), tagged_items__tag=tag).order_by("-first_published_at", "-pk")
+    )
+    return render(
+        request,
+        "home/tag_pages.html",
+        {
+            "tag": tag,
+            "pages": _listing_page(request, tagged),
+            "meta_title": _("Tag: %(name)s") % {"name": tag.name},
+            "breadcrumbs": [{"title": _("Tags")}, {"title": tag.name}],
+        },
+    )

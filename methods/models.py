@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.listings import no_view_restriction, with_card_images
 from home.models import BasePage, ContentPage
 from home.pagination import paginate
 from methods.blocks import ModuleBlock, StepBlock
@@ -70,10 +71,10 @@ class MethodIndexPage(BasePage):
 
     def methods(self):
         """The live method cards under this index, by title."""
-        return (
+        return with_card_images(
             MethodPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(no_view_restriction())
             .defer_streamfields()
             .select_related("author_lab")
             .order_by("title")
@@ -163,6 +164,7 @@ class MethodPage(ContentPage):
 
     parent_page_types = ["methods.MethodIndexPage"]
     subpage_types = []
+    route_select_related = ["author_lab"]
 
     class Meta:
         verbose_name = _("method")
@@ -195,12 +197,22 @@ class MethodPage(ContentPage):
 
         return (
             ProjectPage.objects.live()
-            .public()
+            .filter(no_view_restriction())
             .defer_streamfields()
             .filter(method_links__method=self)
             .distinct()
             .order_by("title")
         )
+
+    def used_by_with_labs(self):
+        """The projects that used this method, each with its lab's name as ``lab_title``, in one query."""
+        from django.db.models import OuterRef, Subquery
+        from django.db.models.functions import Length, Substr
+
+        from labs.models import LabPage
+
+        parent = LabPage.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - self.steplen))
+        return self.used_by().annotate(lab_title=Subquery(parent.values("title")[:1]))
 
 
 class MethodWorksheet(Orderable):
@@ -244,7 +256,13 @@ class CurriculumIndexPage(BasePage):
 
     def curricula(self):
         """The live curricula, by title."""
-        return CurriculumPage.objects.child_of(self).live().public().order_by("title")
+        return with_card_images(
+            CurriculumPage.objects.child_of(self)
+            .live()
+            .filter(no_view_restriction())
+            .defer_streamfields()
+            .order_by("title")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.listings import attach_listing_images, no_view_restriction, with_card_images
 
 from .mixins import BasePage
 from .taxonomy import Theme
@@ -42,17 +43,19 @@ class HomePage(BasePage):
     def featured_method_pages(self):
         """The featured methods that are live, in the editor's order."""
         links = self.featured_methods.select_related("method").filter(method__live=True)
-        return [link.method for link in links]
+        return attach_listing_images([link.method for link in links])
 
     def latest_session_reports(self, count=3):
         """The most recent Entrelabs workshop reports."""
         model = apps.get_model("labs", "SessionReportPage")
-        return model.objects.live().public().defer_streamfields().order_by("-date")[:count]
+        return with_card_images(
+            model.objects.live().filter(no_view_restriction()).defer_streamfields().order_by("-date")
+        )[:count]
 
     def labs(self):
         """The partner labs, by name."""
         model = apps.get_model("labs", "LabPage")
-        return model.objects.live().public().defer_streamfields().order_by("title")
+        return model.objects.live().filter(no_view_restriction()).defer_streamfields().order_by("title")
 
     def themes(self):
         return Theme.objects.all()

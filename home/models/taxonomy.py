@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.listings import no_view_restriction
+
 
 class Theme(index.Indexed, models.Model):
     """A theme of the network's controlled vocabulary, chosen by communicators."""
@@ -46,4 +48,4 @@ def pages_with_theme_ids(theme_ids):
     condition = Q(pk__in=[])
     for model in themed_page_models():
         condition |= Q(pk__in=model.objects.filter(themes__in=theme_ids).values("pk"))
-    return Page.objects.live().public().filter(condition).order_by("-first_published_at", "-pk")
+    return Page.objects.live().filter(no_view_restriction()).filter(condition).order_by("-first_published_at", "-pk")

@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.listings import no_view_restriction, with_card_images
 from home.models import BasePage, ContentPage
 from home.pagination import paginate
 
@@ -60,8 +61,8 @@ class LabIndexPage(BasePage):
 
     def labs(self):
         """The live partner labs, by name."""
-        return (
-            LabPage.objects.child_of(self).live().public().defer_streamfields().select_related("logo").order_by("title")
+        return with_card_images(
+            LabPage.objects.child_of(self).live().filter(no_view_restriction()).defer_streamfields().order_by("title")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -114,6 +115,7 @@ class LabPage(ContentPage):
 
     parent_page_types = ["labs.LabIndexPage"]
     subpage_types = ["labs.ProjectPage"]
+    route_select_related = ["logo"]
 
     class Meta:
         verbose_name = _("lab")
@@ -121,10 +123,10 @@ class LabPage(ContentPage):
 
     def projects(self):
         """The lab's live projects, most recent first."""
-        return (
+        return with_card_images(
             ProjectPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(no_view_restriction())
             .defer_streamfields()
             .order_by(F("start_date").desc(nulls_last=True), "title")
         )
@@ -133,7 +135,13 @@ class LabPage(ContentPage):
         """Methods this lab wrote."""
         from methods.models import MethodPage
 
-        return MethodPage.objects.live().public().defer_streamfields().filter(author_lab=self).order_by("title")
+        return (
+            MethodPage.objects.live()
+            .filter(no_view_restriction())
+            .defer_streamfields()
+            .filter(author_lab=self)
+            .order_by("title")
+        )
 
 
 class LabTeamMember(Orderable):
@@ -190,6 +198,9 @@ class ProjectPage(ContentPage):
     @property
     def lab(self):
         """The lab this project belongs to."""
+        parent = getattr(self, "_cached_parent_obj", None)  # set when the page is served
+        if isinstance(parent, LabPage):
+            return parent
         return LabPage.objects.parent_of(self).first()
 
     def methods_used(self):

@@ -7,6 +7,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.listings import no_view_restriction, with_card_images
 from home.models import BasePage, ContentPage
 from home.pagination import paginate
 
@@ -26,7 +27,13 @@ class ManifestoIndexPage(BasePage):
 
     def manifestos(self):
         """The live manifestos, newest first."""
-        return ManifestoPage.objects.child_of(self).live().public().defer_streamfields().order_by("-published_on")
+        return with_card_images(
+            ManifestoPage.objects.child_of(self)
+            .live()
+            .filter(no_view_restriction())
+            .defer_streamfields()
+            .order_by("-published_on", "title")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -61,6 +68,7 @@ class ManifestoPage(ContentPage):
 
     parent_page_types = ["labs.ManifestoIndexPage"]
     subpage_types = []
+    route_select_related = ["pdf"]
 
     class Meta:
         verbose_name = _("manifesto")

@@ -7,9 +7,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.listings import no_view_restriction, with_card_images
 from home.models import BasePage, ContentPage
 from home.pagination import paginate
-from labs.blocks import DiscussedThemeBlock, Horizon, RoadmapActionBlock, Scope
+from labs.blocks import ActionStatus, DiscussedThemeBlock, Horizon, RoadmapActionBlock, Scope
 
 
 class SessionReportIndexPage(BasePage):
@@ -27,7 +28,13 @@ class SessionReportIndexPage(BasePage):
 
     def reports(self):
         """The live session reports, newest first."""
-        return SessionReportPage.objects.child_of(self).live().public().defer_streamfields().order_by("-date")
+        return with_card_images(
+            SessionReportPage.objects.child_of(self)
+            .live()
+            .filter(no_view_restriction())
+            .defer_streamfields()
+            .order_by("-date")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -102,6 +109,32 @@ class SessionReportPage(ContentPage):
             }
             for horizon in Horizon
         ]
+
+    def roadmap_table(self):
+        """The roadmap for display: the scopes (columns) and, per horizon (row), the actions of each scope,
+        each with its status label and its live owner labs (fetched in one query for the whole roadmap)."""
+        cells = {(horizon, scope): [] for horizon in Horizon.values for scope in Scope.values}
+        for block in self.roadmap:
+            action = block.value
+            cells[(action["horizon"], action["scope"])].append(
+                {
+                    "title": action["title"],
+                    "description": action["description"],
+                    "status": action["status"],
+                    "status_label": ActionStatus(action["status"]).label,
+                    "labs": [lab for lab in action["owner_labs"] if lab is not None and lab.live],
+                }
+            )
+        return {
+            "scopes": list(Scope),
+            "rows": [
+                {
+                    "horizon": horizon,
+                    "cells": [{"scope": scope, "actions": cells[(horizon.value, scope.value)]} for scope in Scope],
+                }
+                for horizon in Horizon
+            ],
+        }
 
 
 class SessionParticipant(Orderable):

@@ -1,0 +1,93 @@
+"""The site's header sections and footer links, cached until a page changes."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home.listings import no_view_restriction
+
+CACHE_KEY = "portal:navigation:{site_id}"
+# The footer's links, by the slugs the demo content and the editors use.
+FOOTER_SLUGS = ["a-propos", "mentions-legales", "accessibilite"]
+# The header's sections, in this order.
+SECTION_MODELS = [
+    ("labs", "labindexpage"),
+    ("methods", "methodindexpage"),
+    ("methods", "curriculumindexpage"),
+    ("labs", "manifestoindexpage"),
+    ("labs", "sessionreportindexpage"),
+]
+
+
+def _link(page, request):
+    return {"pk": page.pk, "title": page.title, "slug": page.slug, "url": page.get_url(request), "path": page.path}
+
+
+def site_links(site, request):
+    """{"home", "sections", "footer"}: the site's home page and its live children the header and
+    footer link to, as plain dicts (one query, then cached until a page is saved, moved or deleted)."""
+    key = CACHE_KEY.format(site_id=site.pk)
+    links = cache.get(key)
+    if links is not None:
+        return links
+    home = site.root_page
+    section_order = {
+        ContentType.objects.get_by_natural_key(app_label, model).pk: position
+        for position, (app_label, model) in enumerate(SECTION_MODELS)
+    }
+    pages = (
+        Page.objects.filter(Q(pk=home.pk) | Q(depth=home.depth + 1, path__startswith=home.path), no_view_restriction())
+        .live()
+        .only("id", "title", "slug", "url_path", "path", "depth", "content_type_id", "live", "locale_id")
+        .order_by("path")
+    )
+    links = {"home": None, "sections": [], "footer": []}
+    sections = []
+    for page in pages:
+        if page.pk == home.pk:
+            links["home"] = _link(page, request)
+        elif page.content_type_id in section_order:
+            sections.append((section_order[page.content_type_id], _link(page, request)))
+        elif page.slug in FOOTER_SLUGS:
+            links["footer"].append(_link(page, request))
+    links["sections"] = [link for _, link in sorted(sections, key=lambda item: item[0])]
+    links["footer"].sort(key=lambda link: FOOTER_SLUGS.index(link["slug"]))
+    cache.set(key, links, 60 * 60)
+    return links
+
+
+def ancestors(page, home):
+    """The page's ancestors from the home page down, from the chain that routing leaves on each
+    page (no query), or from the database when the page was not routed (previews)."""
+    chain = []
+    current = page
+    while current.depth > home.depth:
+        parent = getattr(current, "_cached_parent_obj", None)
+        if parent is None:
+            return list(page.get_ancestors().filter(depth__gte=home.depth).only("id", "title", "url_path", "path"))
+        chain.append(parent)
+        current = parent
+    return list(reversed(chain))
+
+
+def clear(**kwargs):
+    """Forget the cached links of every site."""
+    from wagtail.models import Site
+
+    cache.delete_many([CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)])
+
+
+def _page_changed(sender, instance=None, **kwargs):
+    if isinstance(instance, Page):
+        clear()
+
+
+def connect():
+    post_save.connect(_page_changed, dispatch_uid="portal-navigation-save")
+    post_delete.connect(_page_changed, dispatch_uid="portal-navigation-delete")
+    page_published.connect(_page_changed, dispatch_uid="portal-navigation-publish")
+    page_unpublished.connect(_page_changed, dispatch_uid="portal-navigation-unpublish")
+    post_page_move.connect(_page_changed, dispatch_uid="portal-navigation-move")

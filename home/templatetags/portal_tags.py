@@ -1,0 +1,94 @@
+"""Template helpers shared by every public page: navigation, meta tags, labels."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from home import navigation
+
+register = template.Library()
+
+SITE_NAME = "Entrelabs"
+
+
+def current_site(request):
+    """The request's Wagtail site, looked up once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_portal_site"):
+        request._portal_site = getattr(request, "_wagtail_site", None) or Site.find_for_request(request)
+    return request._portal_site
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The header's sections, the footer's links and the current page's ancestors."""
+    request = context.get("request")
+    site = current_site(request)
+    nav = {"home": None, "sections": [], "footer": [], "ancestors": [], "current_section": None}
+    if site is None:
+        return nav
+    nav.update(navigation.site_links(site, request))
+    page = context.get("page")
+    home_path = site.root_page.path
+    if isinstance(page, Page) and page.path.startswith(home_path) and page.depth > site.root_page.depth:
+        nav["ancestors"] = navigation.ancestors(page, site.root_page)
+        nav["current_section"] = page.path[: len(home_path) + Page.steplen]
+    return nav
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Title, description, canonical URL, OpenGraph type and image of the page being shown."""
+    request = context.get("request")
+    page = context.get("page")
+    site_description = str(settings.SITE_DESCRIPTION)
+    if isinstance(page, Page):
+        title = page.seo_title or page.title
+        description = getattr(page, "meta_description", "") or page.search_description or site_description
+        canonical = page.get_full_url(request)
+        image = getattr(page, "share_image", None)
+        og_type = "article" if hasattr(page, "themes") else "website"
+    else:
+        title = context.get("meta_title") or SITE_NAME
+        description = context.get("meta_description") or site_description
+        canonical = request.build_absolute_uri(request.path) if request else ""
+        image = None
+        og_type = "website"
+    full_title = title if title == SITE_NAME else f"{title} · {SITE_NAME}"
+    return {
+        "title": title,
+        "full_title": full_title,
+        "description": description,
+        "canonical": canonical,
+        "image": image,
+        "og_type": og_type,
+    }
+
+
+@register.filter
+def absolute(url, request):
+    """An absolute URL for a path, on the request's host."""
+    if not url or request is None or url.startswith(("http://", "https://")):
+        return url
+    return request.build_absolute_uri(url)
+
+
+@register.filter
+def type_label(page):
+    """The page type's name for listings (e.g. "Méthode"), read without a query."""
+    model = page.specific_class or type(page)
+    return model._meta.verbose_name.capitalize()
+
+
+@register.filter
+def document_format(document):
+    """ "PDF, 12 KB": the format and size of a download, from Wagtail's stored file size."""
+    from django.template.defaultfilters import filesizeformat
+
+    extension = (document.file_extension or "").upper()
+    size = document.get_file_size()
+    if size is None:
+        return extension
+    return _("%(format)s, %(size)s") % {"format": extension, "size": filesizeformat(size)}

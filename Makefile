@@ -29,21 +29,31 @@ lint: install-dev
 
 test: lint test-sqlite test-postgres
 
-test-sqlite: install-dev
+test-sqlite: install-dev node_modules
 	$(BIN)/pytest
 
 # PostgreSQL run: skipped with a plain message when no server answers, except under CI.
 test-postgres: install-dev
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
-		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest; \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest -m "not browser"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL does not answer at $(TEST_DATABASE_URL): CI needs it." >&2; exit 1; \
 	else \
 		echo "PostgreSQL does not answer at $(TEST_DATABASE_URL): skipping the PostgreSQL run (set TEST_DATABASE_URL)."; \
 	fi
 
-test-browser: install-dev
+test-browser: install-dev node_modules
 	$(BIN)/pytest -m browser
+
+# axe-core, the Nu Html Checker and Lighthouse, pinned in package-lock.json. No install scripts:
+# vnu-jar's would download a Java runtime; the machine's Java (default-jre-headless) runs it.
+node_modules: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch node_modules
+
+# Lighthouse (mobile preset) on the demo content served on 127.0.0.1: a report, not a gate.
+lighthouse: install-dev node_modules
+	$(BIN)/python scripts/lighthouse.py
 
 messages: install-dev
 	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=media

@@ -19,7 +19,7 @@ MAX_LOGGED_QUERY_LENGTH = 255
 
 def search(request):
     """/recherche/?q=…: results with facets, suggestions when nothing matches."""
-    form = SearchForm(request.GET or None, labs=live_labs())
+    form = SearchForm(without_null_characters(request.GET), labs=live_labs())
     form.is_valid()
     query = form.query()
     search = SiteSearch(query, form.filters(), labs=form.labs)
@@ -46,9 +46,19 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+def without_null_characters(params):
+    """The parameters with null characters made spaces: they mean nothing in a query."""
+    params = params.copy()
+    for name in params:
+        params.setlist(name, [value.replace("\x00", " ") for value in params.getlist(name)])
+    return params
+
+
 def search_autocomplete(request):
     """JSON for the search box: up to 8 live pages whose title matches what was typed."""
-    query = SearchForm(request.GET).fields["q"].clean(request.GET.get("q", ""))[:100]
+    form = SearchForm(without_null_characters(request.GET))
+    form.is_valid()
+    query = form.query()[:100]
     pages = autocomplete(query)
     return JsonResponse(
         {

@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.models import StandardPage, Theme
+from home.models import HomePageFeaturedMethod, StandardPage, Theme
 from labs.models import (
     LabIndexPage,
     LabPage,
@@ -21,7 +21,14 @@ from labs.models import (
     SessionReportIndexPage,
     SessionReportPage,
 )
-from methods.models import CurriculumIndexPage, CurriculumPage, MethodIndexPage, MethodPage, MethodWorksheet
+from methods.models import (
+    CurriculumIndexPage,
+    CurriculumPage,
+    MethodIndexPage,
+    MethodPage,
+    MethodWorksheet,
+    RelatedMethod,
+)
 
 
 class ThemeFactory(DjangoModelFactory):
@@ -200,3 +207,65 @@ class SessionParticipantFactory(DjangoModelFactory):
     report = factory.SubFactory(SessionReportPageFactory)
     name = factory.Sequence(lambda n: f"Participant {n}")
     organisation = "Région PACA"
+
+
+# Factories of the public pages' tests ("pages" helper).
+
+
+class HomePageFeaturedMethodFactory(DjangoModelFactory):
+    class Meta:
+        model = HomePageFeaturedMethod
+
+    method = factory.SubFactory(MethodPageFactory)
+
+
+class RelatedMethodFactory(DjangoModelFactory):
+    class Meta:
+        model = RelatedMethod
+
+    page = factory.SubFactory(MethodPageFactory)
+    related_method = factory.SubFactory(MethodPageFactory)
+
+
+def roadmap_action(title, horizon="now", scope="lab", status="proposed", owner_labs=(), description=""):
+    """One action of a session report's roadmap, as StreamField data."""
+    return {
+        "type": "action",
+        "value": {
+            "title": title,
+            "description": description,
+            "horizon": horizon,
+            "scope": scope,
+            "status": status,
+            "owner_labs": [lab.pk for lab in owner_labs],
+        },
+    }
+
+
+def discussed_theme(title, question, discussion="", directions=()):
+    """One theme discussed at a session, as StreamField data."""
+    return {
+        "type": "theme",
+        "value": {
+            "title": title,
+            "question": question,
+            "discussion": discussion,
+            "directions": [{"title": direction, "text": ""} for direction in directions],
+        },
+    }
+
+
+def method_step(title, text):
+    return {"type": "step", "value": {"title": title, "text": text}}
+
+
+def curriculum_module(title, hours, objectives="<p>Objectifs</p>", methods=()):
+    return {
+        "type": "module",
+        "value": {
+            "title": title,
+            "duration_hours": str(hours),
+            "objectives": objectives,
+            "methods": [method.pk for method in methods],
+        },
+    }

@@ -8,10 +8,16 @@ per page and updates the search index.
 """
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models.signals import post_save
+from django.utils.text import slugify
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler
+from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Locale, Page, Site
@@ -77,6 +83,20 @@ def _contains_ref(value):
     return False
 
 
+@contextmanager
+def page_indexing_deferred():
+    """Skip the search index update on each of the three saves a new page goes through (created, revision,
+    published): the loader indexes each new page once, at the end."""
+    models = [model for model in search_index.get_indexed_models() if issubclass(model, Page)]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
 class DemoLoader:
     def __init__(self, stdout=None):
         self.stdout = stdout
@@ -115,6 +135,11 @@ class DemoLoader:
             )
             self.created_themes += created
         self.themes = {theme.slug: theme for theme in Theme.objects.filter(slug__in=[t["slug"] for t in themes])}
+
+    def tag(self, name):
+        """The tag of that name, created with an ASCII slug (the /tags/<slug>/ URLs accept no accents)."""
+        existing = Tag.objects.filter(name__iexact=name).first()
+        return existing or Tag.objects.create(name=name, slug=slugify(name))
 
     def ensure_collection(self, name):
         if not name:
@@ -173,8 +198,12 @@ class DemoLoader:
             if spec.themes:
                 page.themes = [self.themes[slug] for slug in spec.themes]
             if spec.tags:
-                page.tags.set(spec.tags)
+                page.tags.set([self.tag(name) for name in spec.tags])
             page.save_revision().publish()
+
+    def index_pending(self):
+        for page, __ in self.pending:
+            search_index.insert_or_update_object(page)
         self.pending = []
 
     def ensure_site_settings(self, contact_email):
@@ -189,8 +218,10 @@ class DemoLoader:
     def load(self, themes, documents, home, pages, contact_email):
         self.ensure_themes(themes)
         self.ensure_documents(documents)
-        self.ensure_home(home)
-        for spec in pages:
-            self.ensure_page(spec)
-        self.publish_pending()
+        with page_indexing_deferred():
+            self.ensure_home(home)
+            for spec in pages:
+                self.ensure_page(spec)
+            self.publish_pending()
+        self.index_pending()
         self.ensure_site_settings(contact_email)

@@ -1,0 +1,183 @@
+"""The demo content command: idempotent, complete, every page renders and every internal link resolves."""
+
+import io
+import re
+from html import unescape
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from pypdf import PdfReader
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page, Revision
+
+from home.demo import report as seed_report
+from home.demo.methods import METHODS
+from home.models import HomePage, StandardPage, Theme
+from labs.models import LabPage, ManifestoPage, ProjectPage, SessionReportPage
+from methods.models import CurriculumPage, MethodPage
+
+Document = get_document_model()
+HREF = re.compile(r'href="(/[^"]*)"')
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "draft pages": Page.objects.not_live().count(),
+        "revisions": Revision.objects.count(),
+        "documents": Document.objects.count(),
+        "collections": Collection.objects.count(),
+        "themes": Theme.objects.count(),
+        "tags": Tag.objects.count(),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for the module in a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = io.StringIO()
+        call_command("load_demo_content", stdout=out)
+        yield {"counts": counts(), "output": out.getvalue()}
+        transaction.set_rollback(True)
+
+
+def test_loading_twice_changes_nothing_and_duplicates_nothing(demo, db):
+    first = demo["counts"]
+    assert first["pages"] >= 60
+    assert first["draft pages"] == 0
+    assert first["revisions"] == first["pages"] - 1  # one per page, Wagtail's root aside
+    assert first["documents"] >= 3
+    assert first["themes"] == 6
+    assert "64 pages" in demo["output"]
+
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)
+
+    assert counts() == first
+    assert "0 pages, 0 documents and 0 themes created" in out.getvalue()
+
+
+def test_the_tree_holds_the_seed_content(demo, db):
+    home = HomePage.objects.get()
+    assert home.title == "Entrelabs" and home.live and home.introduction
+    assert len(home.featured_method_pages()) == 4
+    assert {child.slug for child in home.get_children()} >= {
+        "labs",
+        "methodes",
+        "formations",
+        "manifestes",
+        "ateliers",
+        "a-propos",
+        "mentions-legales",
+        "accessibilite",
+    }
+    assert LabPage.objects.live().count() == 6
+    assert ProjectPage.objects.live().count() >= 30
+    assert ProjectPage.objects.get(slug="residence-hopital-nord-marseille").get_parent().title == "La 27e Région"
+    assert CurriculumPage.objects.live().count() >= 2
+    assert StandardPage.objects.get(slug="accessibilite").title == "Déclaration d'accessibilité"
+
+    methods = MethodPage.objects.live()
+    assert methods.count() >= 12
+    for method in methods:
+        assert method.summary and method.why_use and method.when_use and method.material_list(), method
+        assert 4 <= len(method.steps) <= 7, method
+        assert method.tips and method.pitfalls and method.legal_points, method
+        assert method.author_lab and method.licence and method.themes.exists() and method.tags.exists(), method
+        assert method.related_methods(), method
+    assert set(MethodPage.objects.get(slug="immersion").used_by().values_list("slug", flat=True)) >= {
+        "bureau-du-futur",
+        "residence-hopital-nord-marseille",
+    }
+
+    manifesto = ManifestoPage.objects.get()
+    assert manifesto.signatory_labs().count() == 6
+    assert manifesto.pdf is not None
+
+    for page in Page.objects.filter(depth__gt=2).specific():
+        if hasattr(page, "themes"):
+            assert page.themes.exists(), page
+
+
+def test_the_session_report_has_every_participant_theme_and_action(demo, db):
+    report = SessionReportPage.objects.get(number=1)
+    assert str(report.date) == "2015-04-13"
+    participants = [(p.name, p.organisation, p.lab.slug) for p in report.participant_list()]
+    assert participants == list(seed_report.PARTICIPANTS)
+    assert len(participants) == 12
+
+    themes = [block.value for block in report.discussed_themes]
+    assert [theme["title"] for theme in themes] == [
+        "Positionnement du lab",
+        "Équipes et trajectoires professionnelles",
+        "Du club d'initiés à la pratique généralisée",
+        "Les outils du lab",
+        "Innovation publique et realpolitik",
+        "Vision du lab",
+    ]
+    assert [len(theme["directions"]) for theme in themes] == [0, 0, 0, 0, 6, 6]
+
+    actions = [(a["title"], a["horizon"], a["scope"], a["status"]) for a in (block.value for block in report.roadmap)]
+    assert actions == [(title, horizon, scope, status) for title, __, horizon, scope, status, __ in seed_report.ROADMAP]
+    assert len(actions) == 12
+    assert ("2e Semaine de l'innovation publique", "months", "beyond", "engaged") in actions
+    assert ("Labos ouverts à l'échelle d'un territoire", "years", "beyond", "proposed") in actions
+    engaged = {a[0] for a in actions if a[3] == "engaged"}
+    assert "Entrelabs pour progresser collectivement" in engaged
+
+    assert report.next_session_title == "Workshop international « Immersion in public design »"
+    assert (str(report.next_session_start), str(report.next_session_end)) == ("2015-06-18", "2015-06-19")
+    assert report.next_session_place == "Paris"
+
+
+def test_the_worksheets_are_pdfs_with_extractable_french_text(demo, db):
+    immersion = MethodPage.objects.get(slug="immersion")
+    worksheets = immersion.worksheet_documents()
+    assert len(worksheets) == 3
+    for document in Document.objects.all():
+        with document.file.open("rb") as f:
+            text = PdfReader(io.BytesIO(f.read())).pages[0].extract_text()
+        assert document.file.name.endswith(".pdf")
+        assert len(text) > 200, document.title
+    sheet = Document.objects.get(title="Fiche pratique : Immersion sur le terrain")
+    with sheet.file.open("rb") as f:
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(f.read())).pages)
+    assert "Immersion sur le terrain" in text
+    assert "Négocier l'accès" in text  # accents survive
+    assert "délégué à la protection des données" in " ".join(text.split())
+    assert sheet.collection.name == "La 27e Région"
+
+
+def test_every_page_renders_and_every_internal_link_resolves(demo, client):
+    pages = list(Page.objects.live().filter(depth__gt=1).specific())
+    links = {}
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert unescape(page.title) in unescape(html), page.url
+        if page.summary:
+            assert page.summary in unescape(html), page.url
+        for href in HREF.findall(html):
+            if not href.startswith("//"):
+                links.setdefault(unescape(href), page.url)
+
+    assert any(href.startswith("/documents/") for href in links)
+    broken = []
+    for href, source in links.items():
+        response = client.get(href, follow=True)
+        if response.status_code != 200:
+            broken.append(f"{href} ({response.status_code}) on {source}")
+    assert not broken, broken
+
+
+def test_method_data_is_complete_before_loading():
+    """The data modules hold at least 12 complete cards (a fast check that needs no database)."""
+    assert len(METHODS) >= 12
+    assert len({method["slug"] for method in METHODS}) == len(METHODS)
+    for method in METHODS:
+        assert 4 <= len(method["steps"]) <= 7, method["slug"]
+        assert method["legal"] and method["materials"] and method["tips"] and method["pitfalls"], method["slug"]

@@ -303,3 +303,20 @@ class CurriculumPage(ContentPage):
     def total_duration_hours(self):
         """The sum of the modules' durations, in hours."""
         return sum((block.value["duration_hours"] or Decimal(0) for block in self.modules), Decimal(0))
+
+
+class MethodProposal(models.Model):
+    """Who proposed a method through the public form: kept apart from the public page."""
+
+    page = models.OneToOneField(MethodPage, verbose_name=_("method"), on_delete=models.CASCADE, related_name="proposal")
+    contact_email = models.EmailField(_("contact email"))
+    consented_at = models.DateTimeField(_("consent given at"))
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("method proposal")
+        verbose_name_plural = _("method proposals")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"{self.page.title} ({self.contact_email})"

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -31,14 +32,17 @@ def theme_list(request):
 
 def theme_pages(request, slug):
     """Every live page carrying the theme, all page types together, newest first."""
-    theme = get_object_or_404(Theme, slug=slug)
+    themes = list(Theme.objects.all())  # a short controlled vocabulary: the page lists them all
+    theme = next((theme for theme in themes if theme.slug == slug), None)
+    if theme is None:
+        raise Http404
     return render(
         request,
         "home/theme_pages.html",
         {
             "theme": theme,
             "pages": _listing_page(request, theme.pages()),
-            "themes": Theme.objects.all(),
+            "themes": themes,
             "meta_title": _("Theme: %(name)s") % {"name": theme.name},
             "meta_description": theme.description,
             "breadcrumbs": [{"title": _("Themes"), "url": reverse("theme_list")}, {"title": theme.name}],

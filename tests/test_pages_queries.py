@@ -1,0 +1,232 @@
+"""Each page type renders in at most 12 SQL queries, however many children, tags, team members,
+actions or signatories it shows: rendered with a few, then with many, the count is the same."""
+
+import pytest
+import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories as f
+
+MAX_QUERIES = 12
+
+
+def render_count(client, url):
+    """The number of queries of a page view, measured on a second view (the first one fills the
+    navigation cache and generates image renditions, as the first visitor after a change does)."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def assert_bounded(client, url, grow):
+    few = render_count(client, url)
+    grow()
+    many = render_count(client, url)
+    assert few == many, f"{url}: {few} queries with few items, {many} with many"
+    assert many <= MAX_QUERIES, f"{url}: {many} queries"
+
+
+@pytest.fixture
+def tree(home_page):
+    """The indexes under the home page, one page of each type, and three themes."""
+    labs = f.LabIndexPageFactory(parent=home_page)
+    methods = f.MethodIndexPageFactory(parent=home_page)
+    return {
+        "home": home_page,
+        "labs": labs,
+        "lab": f.LabPageFactory(parent=labs, logo=wagtail_factories.ImageFactory()),
+        "methods": methods,
+        "method": f.MethodPageFactory(parent=methods),
+        "curricula": f.CurriculumIndexPageFactory(parent=home_page),
+        "manifestos": f.ManifestoIndexPageFactory(parent=home_page),
+        "reports": f.SessionReportIndexPageFactory(parent=home_page),
+        "themes": [f.ThemeFactory() for _ in range(3)],
+        "about": f.StandardPageFactory(parent=home_page, slug="a-propos", title="À propos"),
+    }
+
+
+def add_taxonomy(page, count, start=0):
+    themes = [f.ThemeFactory(slug=f"t-{start + n}", name=f"Thème {start + n}") for n in range(count)]
+    page.themes.add(*themes)
+    page.tags.add(*[f"mot-{start + n}" for n in range(count)])
+    page.save()
+
+
+def test_home_page(client, tree):
+    def add(count, start):
+        for n in range(count):
+            method = f.MethodPageFactory(parent=tree["methods"], listing_image=wagtail_factories.ImageFactory())
+            if start + n < 6:
+                f.HomePageFeaturedMethodFactory(page=tree["home"], method=method)
+            f.LabPageFactory(parent=tree["labs"])
+            f.SessionReportPageFactory(parent=tree["reports"])
+            f.ThemeFactory()
+
+    add(3, 0)
+    assert_bounded(client, "/", lambda: add(27, 3))
+
+
+@pytest.mark.parametrize("index", ["labs", "methods", "curricula", "manifestos", "reports"])
+def test_index_pages(client, tree, index):
+    child_factory = {
+        "labs": f.LabPageFactory,
+        "methods": f.MethodPageFactory,
+        "curricula": f.CurriculumPageFactory,
+        "manifestos": f.ManifestoPageFactory,
+        "reports": f.SessionReportPageFactory,
+    }[index]
+
+    def add(count):
+        for n in range(count):
+            extra = {"author_lab": tree["lab"]} if index == "methods" else {}
+            image = wagtail_factories.ImageFactory() if n % 2 == 0 else None
+            child_factory(parent=tree[index], listing_image=image, **extra)
+
+    add(3)
+    assert_bounded(client, tree[index].url, lambda: add(30))
+
+
+def test_method_index_with_filters(client, tree):
+    theme = tree["themes"][0]
+
+    def add(count):
+        for _ in range(count):
+            method = f.MethodPageFactory(parent=tree["methods"], author_lab=tree["lab"], phase="test")
+            method.themes.add(theme)
+            method.save()
+
+    add(3)
+    url = f"{tree['methods'].url}?theme={theme.slug}&phase=test&lab={tree['lab'].slug}&duration=half_day&page=2"
+    assert_bounded(client, url, lambda: add(30))
+
+
+def test_lab_page(client, tree):
+    lab = tree["lab"]
+
+    def add(count, start):
+        for _ in range(count):
+            f.LabTeamMemberFactory(lab=lab)
+            f.ProjectPageFactory(parent=lab, listing_image=wagtail_factories.ImageFactory())
+            f.MethodPageFactory(parent=tree["methods"], author_lab=lab)
+        add_taxonomy(lab, count, start)
+
+    add(3, 0)
+    assert_bounded(client, lab.url, lambda: add(27, 3))
+
+
+def test_project_page(client, tree):
+    project = f.ProjectPageFactory(parent=tree["lab"])
+
+    def add(count, start):
+        for _ in range(count):
+            f.ProjectIndicatorFactory(project=project)
+            f.ProjectMethodFactory(project=project, method=f.MethodPageFactory(parent=tree["methods"]))
+        add_taxonomy(project, count, start)
+
+    add(3, 0)
+    assert_bounded(client, project.url, lambda: add(27, 3))
+
+
+def test_method_page(client, tree):
+    method = f.MethodPageFactory(parent=tree["methods"], author_lab=tree["lab"])
+
+    def add(count, start):
+        for _ in range(count):
+            f.MethodWorksheetFactory(page=method)
+            f.RelatedMethodFactory(page=method, related_method=f.MethodPageFactory(parent=tree["methods"]))
+            lab = f.LabPageFactory(parent=tree["labs"])
+            f.ProjectMethodFactory(project=f.ProjectPageFactory(parent=lab), method=method)
+        add_taxonomy(method, count, start)
+
+    add(3, 0)
+    assert_bounded(client, method.url, lambda: add(27, 3))
+
+
+def test_curriculum_page(client, tree):
+    curriculum = f.CurriculumPageFactory(parent=tree["curricula"])
+
+    def add(count, start):
+        methods = [f.MethodPageFactory(parent=tree["methods"]) for _ in range(count)]
+        modules = list(curriculum.modules.raw_data) + [
+            f.curriculum_module(f"Module {start + n}", 2, methods=methods) for n in range(count)
+        ]
+        curriculum.modules = modules
+        curriculum.save()
+        add_taxonomy(curriculum, count, start)
+
+    add(3, 0)
+    assert_bounded(client, curriculum.url, lambda: add(27, 3))
+
+
+def test_manifesto_page(client, tree):
+    manifesto = f.ManifestoPageFactory(parent=tree["manifestos"], pdf=wagtail_factories.DocumentFactory())
+
+    def add(count, start):
+        for _ in range(count):
+            f.ManifestoSignatoryFactory(manifesto=manifesto, lab=f.LabPageFactory(parent=tree["labs"]))
+        add_taxonomy(manifesto, count, start)
+
+    add(3, 0)
+    assert_bounded(client, manifesto.url, lambda: add(27, 3))
+
+
+def test_session_report_page(client, tree):
+    report = f.SessionReportPageFactory(parent=tree["reports"], decisions="<p>Décisions</p>")
+
+    def add(count, start):
+        labs = [f.LabPageFactory(parent=tree["labs"]) for _ in range(count)]
+        for lab in labs:
+            f.SessionParticipantFactory(report=report, lab=lab)
+        report.roadmap = list(report.roadmap.raw_data) + [
+            f.roadmap_action(f"Action {start + n}", horizon="months", scope="beyond", owner_labs=labs)
+            for n in range(count)
+        ]
+        report.discussed_themes = list(report.discussed_themes.raw_data) + [
+            f.discussed_theme(f"Thème {start + n}", "Question ?", directions=["Piste"]) for n in range(count)
+        ]
+        report.save()
+        add_taxonomy(report, count, start)
+
+    add(3, 0)
+    assert_bounded(client, report.url, lambda: add(27, 3))
+
+
+def test_standard_page(client, tree):
+    assert render_count(client, tree["about"].url) <= MAX_QUERIES
+
+
+def content_pages_of_every_type(tree, count):
+    """count pages of each of the six content types."""
+    pages = []
+    for _ in range(count):
+        lab = f.LabPageFactory(parent=tree["labs"])
+        pages += [
+            lab,
+            f.ProjectPageFactory(parent=lab),
+            f.MethodPageFactory(parent=tree["methods"], listing_image=wagtail_factories.ImageFactory()),
+            f.CurriculumPageFactory(parent=tree["curricula"]),
+            f.ManifestoPageFactory(parent=tree["manifestos"]),
+            f.SessionReportPageFactory(parent=tree["reports"]),
+        ]
+    return pages
+
+
+def test_theme_and_tag_pages(client, tree):
+    theme = tree["themes"][0]
+
+    def add(count):
+        for page in content_pages_of_every_type(tree, count):
+            page.themes.add(theme)
+            page.tags.add("entrelabs")
+            page.save()
+
+    # Two pages of each type: every type is on the first page of results, as with many.
+    add(2)
+    few = render_count(client, f"/themes/{theme.slug}/"), render_count(client, "/tags/entrelabs/")
+    add(6)
+    many = render_count(client, f"/themes/{theme.slug}/"), render_count(client, "/tags/entrelabs/")
+    assert few == many
+    assert max(many) <= MAX_QUERIES

@@ -19,7 +19,8 @@ from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast, Length, Substr
-from django.utils.html import strip_tags
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.index import SearchField
@@ -117,6 +118,13 @@ class Hit:
     lab: object = None
     themes: list = field(default_factory=list)
     used_by: list = field(default_factory=list)
+
+    @property
+    def snippet_html(self):
+        """The snippet with the matched words in <mark>, escaped."""
+        return mark_safe(
+            "".join(format_html("<mark>{}</mark>", text) if matched else escape(text) for text, matched in self.snippet)
+        )
 
     @property
     def type_label(self):

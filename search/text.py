@@ -1,6 +1,7 @@
 """French text normalisation shared by indexing and querying: same words, same stems."""
 
 import re
+from functools import lru_cache
 
 import snowballstemmer
 from anyascii import anyascii
@@ -95,6 +96,7 @@ STOP_WORDS = frozenset(
     ]
 )
 
+# snowballstemmer runs the C stemmer of PyStemmer (requirements.txt) when installed: 1000x faster.
 _stemmer = snowballstemmer.stemmer("french")
 
 
@@ -103,6 +105,7 @@ def fold(word):
     return anyascii(word).lower()
 
 
+@lru_cache(maxsize=200_000)
 def stem(word):
     """French stem of one word, lower case and without accents: "Prototypage" -> "prototypag"."""
     return fold(_stemmer.stemWord(word.lower()))

@@ -1,0 +1,89 @@
+import io
+import random
+import statistics
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import RequestFactory
+from wagtail.models import Page
+
+from home.models import Theme
+from methods.models import Duration, Phase
+from search import corpus
+from search.views import search
+
+FIXED_QUERIES = [
+    "prototyper",
+    "prototypage rapide",
+    "decrochage",
+    "décrochage scolaire",
+    "ATELIERS",
+    "atelier citoyen",
+    "cartographie des usagers",
+    "entretien",
+    "immersion terrain",
+    "numerique inclusif",
+]
+
+
+def representative_queries(count=50, seed=50):
+    """Fifty queries as agents type them: one to three words, verbs, plurals, with and without accents."""
+    rng = random.Random(seed)
+    queries = list(FIXED_QUERIES)
+    while len(queries) < count:
+        kind = len(queries) % 4
+        if kind == 0:
+            queries.append(rng.choice(corpus.NOUNS))
+        elif kind == 1:
+            queries.append(f"{rng.choice(corpus.NOUNS)} {rng.choice(corpus.ADJECTIVES)}")
+        elif kind == 2:
+            queries.append(rng.choice(corpus.VERBS))
+        else:
+            queries.append(f"{rng.choice(corpus.VERBS)} {rng.choice(corpus.NOUNS)}s {rng.choice(corpus.NOUNS)}")
+    return queries
+
+
+class Command(BaseCommand):
+    help = "Time the search page on the current database: median and p95 of 50 queries, with and without facets."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-rebuild", action="store_true", help="do not time a full update_index first")
+        parser.add_argument("--rounds", type=int, default=3, help="timed runs of each query (after one warm-up)")
+
+    def handle(self, *args, no_rebuild, rounds, **options):
+        pages = Page.objects.live().count()
+        self.stdout.write(f"Database: {connection.vendor}, {pages} live pages")
+        if not no_rebuild:
+            started = time.perf_counter()
+            call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+            self.stdout.write(f"Index build (update_index): {time.perf_counter() - started:.1f} s")
+        rng = random.Random(3)
+        themes = list(Theme.objects.values_list("slug", flat=True)) or [""]
+        queries = representative_queries()
+        plain = [{"q": q} for q in queries]
+        faceted = [
+            {"q": q, "theme": rng.choice(themes), "phase": rng.choice(Phase.values)}
+            if i % 2
+            else {"q": q, "type": "methods.methodpage", "duration": rng.choice(Duration.values)}
+            for i, q in enumerate(queries)
+        ]
+        self.stdout.write(f"{'':<16}{'median':>10}{'p95':>10}{'max':>10}   (ms, {rounds} runs of 50 queries)")
+        for label, params in (("without facets", plain), ("with facets", faceted)):
+            timings = self.time_queries(params, rounds)
+            p95 = statistics.quantiles(timings, n=20)[-1]
+            self.stdout.write(f"{label:<16}{statistics.median(timings):>10.1f}{p95:>10.1f}{max(timings):>10.1f}")
+
+    def time_queries(self, all_params, rounds):
+        factory = RequestFactory(HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip("."))
+        timings = []
+        for params in all_params:
+            search(factory.get("/recherche/", params))  # warm-up
+            for _ in range(rounds):
+                started = time.perf_counter()
+                response = search(factory.get("/recherche/", params))
+                timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200
+        return timings

@@ -53,7 +53,7 @@ def page_meta(context):
     else:
         title = context.get("meta_title") or SITE_NAME
         description = context.get("meta_description") or site_description
-        canonical = request.build_absolute_uri(request.path) if request else ""
+        canonical = root_url(request) + request.path if request else ""
         image = None
         og_type = "website"
     full_title = title if title == SITE_NAME else f"{title} · {SITE_NAME}"
@@ -67,12 +67,18 @@ def page_meta(context):
     }
 
 
+def root_url(request):
+    """The site's configured root URL (not the request's Host header), e.g. "https://entrelabs.fr"."""
+    site = current_site(request)
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+
+
 @register.filter
 def absolute(url, request):
-    """An absolute URL for a path, on the request's host."""
+    """An absolute URL for a path, on the site's root URL."""
     if not url or request is None or url.startswith(("http://", "https://")):
         return url
-    return request.build_absolute_uri(url)
+    return root_url(request) + url
 
 
 @register.filter

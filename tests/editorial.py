@@ -131,7 +131,9 @@ def form_data(html, form_id):
         if element.name == "textarea":
             data[name] = element.string or ""
         elif element.name == "select":
-            selected = element.find("option", selected=True) or element.find("option", value=lambda v: bool(v))
+            selected = element.find("option", selected=True)
+            if selected is None or (not selected.get("value") and element.has_attr("required")):
+                selected = element.find("option", value=lambda v: bool(v))
             data[name] = selected.get("value", "") if selected else ""
         elif element.get("type") in ("checkbox", "radio"):
             if element.has_attr("checked"):

@@ -61,3 +61,24 @@ messages: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Search benchmark (not part of `make test`): a synthetic corpus of BENCH_METHODS methods in a
+# throw-away SQLite file and in the PostgreSQL database BENCH_DATABASE_URL (dropped and created
+# again; never the test database), then the median and p95 of 50 queries on each.
+BENCH_METHODS ?= 10000
+BENCH_SQLITE_URL ?= sqlite:////tmp/entrelabs-bench-search.sqlite3
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench
+
+bench: bench-search
+
+bench-search: install-dev
+	rm -f /tmp/entrelabs-bench-search.sqlite3
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BIN)/python manage.py generate_search_corpus --methods $(BENCH_METHODS)
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BIN)/python manage.py bench_search
+	$(BIN)/python -c "import psycopg, sys; url = sys.argv[1]; base, name = url.rsplit('/', 1); \
+		c = psycopg.connect(base + '/postgres', autocommit=True); \
+		c.execute('DROP DATABASE IF EXISTS \"%s\"' % name); c.execute('CREATE DATABASE \"%s\"' % name)" "$(BENCH_DATABASE_URL)"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py generate_search_corpus --methods $(BENCH_METHODS)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_search

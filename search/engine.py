@@ -13,12 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, When
-from django.db.models.expressions import CombinedExpression, RawSQL
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Length, Substr
+from django.db.models.sql import Query
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from modelsearch.backends import get_search_backend
@@ -61,6 +62,27 @@ class TextMatch:
         self.vendor = connection.vendor
         self.is_empty = not self.stems
 
+    def meaningful_terms(self):
+        """The terms that are not stop words for PostgreSQL's configuration (one query, then cached)."""
+        if not hasattr(self, "_meaningful_terms"):
+            from .postgres import terms_tsquery
+
+            config = get_search_backend().config
+            query = Query(index_model("IndexEntry"))
+            compiler = query.get_compiler(connection=connection)
+            checks, params = [], []
+            for term in self.terms:
+                sql, term_params = compiler.compile(terms_tsquery([term], config).resolve_expression(query))
+                checks.append(f"numnode({sql})")
+                params.extend(term_params)
+            counts = []
+            if checks:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT " + ", ".join(checks), params)
+                    counts = cursor.fetchone()
+            self._meaningful_terms = [term for term, count in zip(self.terms, counts, strict=True) if count]
+        return self._meaningful_terms
+
     def _tsquery(self):
         from .postgres import terms_tsquery
 
@@ -94,8 +116,16 @@ class TextMatch:
         if title_only:
             entries = entries.filter(title=tsquery)
         else:
-            both = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-            entries = entries.alias(both=both).filter(both=tsquery)
+            # Each word in the title or the body: the same as (title || body) @@ query, but
+            # PostgreSQL answers it from the GIN indexes instead of reading every entry.
+            from .postgres import terms_tsquery
+
+            config = get_search_backend().config
+            if not self.meaningful_terms():
+                return entries.none()
+            for term in self.meaningful_terms():
+                word = terms_tsquery([term], config)
+                entries = entries.filter(Q(title=word) | Q(body=word))
         return entries.annotate(
             object_pk=Cast("object_id", IntegerField()),
             title_match=Case(When(title=tsquery, then=1), default=0),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -9,9 +10,10 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from .engine import SiteSearch, autocomplete, live_labs, suggestions
+from .engine import Hit, SiteSearch, autocomplete, live_labs, suggestions
 from .forms import FACETS, SearchForm
 from .models import QueryDay
+from .text import query_terms
 
 RESULTS_PER_PAGE = 20
 MAX_LOGGED_QUERY_LENGTH = 255
@@ -22,6 +24,8 @@ def search(request):
     form = SearchForm(without_null_characters(request.GET), labs=live_labs())
     form.is_valid()
     query = form.query()
+    if not uses_database_index():
+        return search_with_external_engine(request, form, query)
     search = SiteSearch(query, form.filters(), labs=form.labs)
     results = Paginator(search.hits(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
@@ -43,6 +47,23 @@ def search(request):
         context["suggestion"] = suggestion
         context["suggested_hits"] = SiteSearch(suggestion).hits()[:5] if suggestion else []
         context["themes"] = search.all_themes().values()
+    return render(request, "search/search.html", context)
+
+
+def uses_database_index():
+    """Whether the search backend is the French-aware database backend the faceted search reads."""
+    return settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends"
+
+
+def search_with_external_engine(request, form, query):
+    """Elasticsearch/OpenSearch (SEARCH_URL): Wagtail's search API, results without facets."""
+    pages = Page.objects.live().public().specific().search(" ".join(query_terms(query))) if query else []
+    results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results.object_list = [Hit(object=page, is_document=False, title_match=False) for page in results.object_list]
+    count = results.paginator.count
+    context = {"form": form, "search_query": query, "results": results, "count": count, "facets": []}
+    context["query_has_words"] = bool(query_terms(query))
+    context["page_range"] = results.paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1)
     return render(request, "search/search.html", context)
 
 

@@ -273,3 +273,10 @@ def test_pdf_helper_makes_a_readable_pdf():
     from pypdf import PdfReader
 
     assert "bonjour" in PdfReader(io.BytesIO(make_pdf("bonjour"))).pages[0].extract_text()
+
+
+@pytest.mark.django_db
+def test_external_engine_falls_back_to_wagtail_search(client, corpus, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    response = search(client, q="carton", theme="inclusion")
+    assert response.context["facets"] == []

@@ -176,8 +176,10 @@ if env.str("SEARCH_URL", default=""):
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
-            "SEARCH_CONFIG": "french",
+            # French-aware on both databases (search/backends.py); the configuration
+            # french_unaccent (PostgreSQL only) comes from migration search/0002.
+            "BACKEND": "search.backends",
+            "SEARCH_CONFIG": "french_unaccent",
         }
     }
 

@@ -11,6 +11,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -18,6 +19,7 @@ from django.utils.text import slugify
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
 from taggit.models import Tag
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Locale, Page, Site
@@ -142,9 +144,9 @@ class DemoLoader:
         return existing or Tag.objects.create(name=name, slug=slugify(name))
 
     def ensure_collection(self, name):
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
         if not name:
-            return Collection.get_first_root_node()
-        root = Collection.get_first_root_node()
+            return root
         existing = root.get_children().filter(name=name).first()
         return existing or root.add_child(name=name)
 
@@ -161,14 +163,17 @@ class DemoLoader:
             self.documents[spec.title] = document
 
     def ensure_home(self, spec):
-        """The site root from the home app's migration; created with its site if a test flushed them."""
+        """The site root from the home app's migration; recreated with its site if a test flushed them."""
         home = HomePage.objects.first()
         if home is None:
             root = Page.get_first_root_node()
             if root is None:
-                Locale.objects.get_or_create(language_code="fr")
-                root = Page.add_root(title="Root", slug="root")
+                language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+                locale, __ = Locale.objects.get_or_create(language_code=language)
+                root = Page.add_root(title="Root", slug="root", locale=locale)
             home = root.add_child(instance=HomePage(title=spec.fields["title"], slug="accueil", live=False))
+            self.created_pages += 1
+        if not Site.objects.filter(is_default_site=True).exists():
             Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Entrelabs")
         self.pages[spec.slug] = home
         if home.latest_revision_id is None:
@@ -208,10 +213,10 @@ class DemoLoader:
 
     def ensure_site_settings(self, contact_email):
         site = Site.objects.get(is_default_site=True)
-        settings = SiteSettings.for_site(site)
-        if not settings.contact_email:
-            settings.contact_email = contact_email
-            settings.save()
+        site_settings = SiteSettings.for_site(site)
+        if not site_settings.contact_email:
+            site_settings.contact_email = contact_email
+            site_settings.save()
 
     # The whole load -----------------------------------------------------------------------------------
     @transaction.atomic

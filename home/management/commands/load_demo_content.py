@@ -4,6 +4,7 @@ from wagtail.models import Page, Revision
 
 from home.demo import load_demo
 from home.models import PageTag, Theme
+from labs.partners import setup_editorial_structure
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         loader = load_demo()
+        setup_editorial_structure()  # review workflows and one editor group per demo lab (as add_partner_lab)
         Document = get_document_model()
         self.stdout.write(
             f"Demo content: {loader.created_pages} pages, {loader.created_documents} documents and "

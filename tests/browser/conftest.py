@@ -8,6 +8,7 @@ database when the module is done.
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,9 @@ def live_site(browser_database, django_db_blocker):
         try:
             yield server
         finally:
+            # Let the server's threads finish the requests of the browsers just closed: a thread still
+            # running after stop() would use the shared SQLite connection once no longer allowed to.
+            time.sleep(0.5)
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
             cache.clear()

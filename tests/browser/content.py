@@ -43,6 +43,7 @@ def rich(html=PARAGRAPH):
 
 def build_public_site(home):
     """Create one live page of each public type under `home`; return them by name."""
+    from home.demo.pdf import worksheet_pdf
     from home.models import HomePageFeaturedMethod
     from methods.models import RelatedMethod
 
@@ -86,7 +87,12 @@ def build_public_site(home):
     method.themes.add(theme)
     method.tags.add("observation")
     method.save_revision().publish()
-    MethodWorksheetFactory(page=method, document__title="Fiche d'observation")
+    MethodWorksheetFactory(
+        page=method,
+        document__title="Fiche d'observation",
+        document__file__filename="fiche-observation.pdf",
+        document__file__data=worksheet_pdf("Fiche d'observation", "Immersion", [("Noter", ["Ce qui est vu"])], ""),
+    )
     related = MethodPageFactory(
         parent=methods_index, title="Test utilisateur", slug="test-utilisateur", phase="test", author_lab=other_lab
     )

@@ -1,0 +1,204 @@
+"""The editor's path in a real browser, in the French Wagtail admin.
+
+A partner lab editor writes a method card (steps, a worksheet) and submits it to the "Relecture"
+workflow; a communicator requests changes with a comment; the editor reads the comment, edits and
+resubmits; the communicator approves; an anonymous visitor finds the method through search.
+A screenshot of every step is kept, and written to test-artifacts/editor-path/ when the test fails.
+"""
+
+import importlib
+import re
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ARTIFACTS, DESKTOP, ensure_site_root
+from tests.factories import LabIndexPageFactory, LabPageFactory, MethodIndexPageFactory
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "un mot de passe pour les tests"
+TITLE = "Cartographie des irritants"
+COMMENT = "Merci d'ajouter le public visé dans le résumé."
+
+
+@pytest.fixture(scope="module")
+def editorial_site(live_site):
+    """The roles and workflows of a fresh `migrate`, a partner lab with its editor, a communicator."""
+    from wagtail_factories import DocumentFactory
+
+    from home.demo.pdf import worksheet_pdf
+    from labs.partners import COMMUNICATORS, ensure_editor_account, ensure_partner_group
+
+    home = ensure_site_root()
+    # The database was flushed by earlier transactional tests: replay the roles data migration.
+    roles = importlib.import_module("labs.migrations.0003_editorial_roles_and_workflow")
+    roles.create_roles_and_workflows(apps, None)
+
+    lab_index = LabIndexPageFactory(parent=home)
+    lab = LabPageFactory(parent=lab_index, title="Lab Alpha", slug="lab-alpha")
+    method_index = MethodIndexPageFactory(parent=home)
+    for page in (lab_index, lab, method_index):
+        page.save_revision().publish()
+    partner = ensure_partner_group(lab)
+    editor, _ = ensure_editor_account(partner.group, "alice@lab-alpha.example.org")
+    editor.first_name, editor.last_name = "Alice", "Martin"
+    editor.set_password(PASSWORD)
+    editor.save()
+    communicator = get_user_model().objects.create_user(
+        "camille", "camille@example.org", PASSWORD, first_name="Camille", last_name="Durand"
+    )
+    communicator.groups.add(Group.objects.get(name=COMMUNICATORS))
+    worksheet = DocumentFactory(
+        title="Grille des irritants",
+        collection=partner.collection,
+        file__filename="grille-des-irritants.pdf",
+        file__data=worksheet_pdf("Grille des irritants", "Lab Alpha", [("Irritants", ["Attente"])], "CC BY-SA"),
+    )
+    return {
+        "base_url": live_site.url,
+        "method_index": method_index,
+        "editor": editor,
+        "communicator": communicator,
+        "worksheet": worksheet,
+    }
+
+
+class Steps:
+    """Screenshots of each step, written out only when the test fails."""
+
+    def __init__(self):
+        self.shots = []
+
+    def shoot(self, tab, name):
+        self.shots.append((name, tab.screenshot(full_page=True)))
+
+    def save(self, folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.png"):
+            old.unlink()
+        for number, (name, png) in enumerate(self.shots, start=1):
+            (folder / f"{number:02d}-{name}.png").write_bytes(png)
+
+
+@pytest.fixture
+def steps(request):
+    recorder = Steps()
+    yield recorder
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        recorder.save(ARTIFACTS / "editor-path")
+
+
+@pytest.fixture
+def log_in(chromium, editorial_site, steps):
+    """Open a browser of its own for a user and sign them in to the admin."""
+    contexts = []
+
+    def sign_in(user):
+        context = chromium.new_context(viewport=DESKTOP, locale="fr-FR")
+        contexts.append(context)
+        tab = context.new_page()
+        tab.goto(f"{editorial_site['base_url']}/admin/login/")
+        tab.locator("#id_username").fill(user.username)
+        tab.locator("#id_password").fill(PASSWORD)
+        steps.shoot(tab, f"login-{user.first_name.lower()}")
+        tab.locator("form button[type=submit]").click()
+        expect(tab).to_have_url(f"{editorial_site['base_url']}/admin/")
+        return tab
+
+    def anonymous():
+        context = chromium.new_context(viewport=DESKTOP, locale="fr-FR")
+        contexts.append(context)
+        return context.new_page()
+
+    sign_in.anonymous = anonymous
+    yield sign_in
+    for context in contexts:
+        context.close()
+
+
+def open_review_action(tab, title, action):
+    """On the communicator's dashboard, open a review action ("Approuver"...) of the page awaiting review."""
+    row = tab.locator("tr", has_text=title)
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name=action, exact=True).click()
+
+
+def test_editor_writes_a_method_that_a_communicator_reviews_and_publishes(editorial_site, log_in, steps):
+    from methods.models import MethodPage
+
+    base_url = editorial_site["base_url"]
+
+    # The partner editor writes the method card, with a step and a worksheet, and submits it.
+    editor = log_in(editorial_site["editor"])
+    editor.goto(f"{base_url}/admin/pages/add/methods/methodpage/{editorial_site['method_index'].pk}/")
+    editor.locator("#id_title").fill(TITLE)
+    editor.locator("#id_summary").fill("Repérer ce qui gêne les usagers dans une démarche.")
+    editor.locator("#id_phase").select_option("discover")
+    editor.locator("#id_duration").select_option("half_day")
+    steps_panel = editor.locator("[id$=-steps-section]")
+    steps_panel.get_by_title("Insérer un bloc").click()
+    editor.locator("#steps-0-value-title").fill("Lister les démarches")
+    steps_panel.locator("[contenteditable=true]").first.fill("Noter chaque étape du parcours de l'usager.")
+    editor.locator("#id_worksheets-ADD").click()
+    editor.locator("#id_worksheets-0-document-chooser").get_by_role("button").first.click()
+    editor.locator(".modal-dialog").get_by_role("link", name="Grille des irritants").click()
+    expect(editor.locator("#id_worksheets-0-document-title")).to_have_text("Grille des irritants")
+    steps.shoot(editor, "editor-writes-the-method")
+    editor.get_by_role("button", name="Plus d'actions").click()
+    editor.get_by_role("button", name="Soumettre à Relecture").click()
+    expect(editor.locator(".messages")).to_contain_text("soumise pour modération")
+    steps.shoot(editor, "editor-submitted")
+    method = MethodPage.objects.get(title=TITLE)
+    assert not method.live
+    assert method.steps[0].value["title"] == "Lister les démarches"
+    assert [w.document.title for w in method.worksheets.all()] == ["Grille des irritants"]
+
+    # The communicator finds it on their dashboard and requests changes with a comment.
+    communicator = log_in(editorial_site["communicator"])
+    expect(communicator.get_by_role("row", name=re.compile(TITLE))).to_be_visible()
+    open_review_action(communicator, TITLE, "Demander des modifications")
+    dialog = communicator.locator(".modal-dialog")
+    dialog.locator("#id_comment").fill(COMMENT)
+    steps.shoot(communicator, "communicator-requests-changes")
+    dialog.locator("button[type=submit]").click()
+    expect(communicator.get_by_role("row", name=re.compile(TITLE))).to_have_count(0)
+
+    # The editor reads the comment in the page's status panel, edits and resubmits.
+    editor.goto(f"{base_url}/admin/pages/{method.pk}/edit/")
+    editor.get_by_role("button", name="Afficher/masquer le statut").click()
+    expect(editor.get_by_text("Modifications demandées").first).to_be_visible()
+    editor.get_by_text("Voir les détails").click()
+    expect(editor.get_by_text(COMMENT)).to_be_visible()
+    steps.shoot(editor, "editor-reads-the-comment")
+    editor.keyboard.press("Escape")
+    editor.locator("#id_summary").fill("Repérer ce qui gêne les usagers (agents d'accueil, publics éloignés).")
+    editor.get_by_role("button", name="Plus d'actions").click()
+    editor.get_by_role("button", name=re.compile("^Resoumettre")).click()
+    expect(editor.locator(".messages")).to_contain_text(TITLE)
+    steps.shoot(editor, "editor-resubmitted")
+
+    # The communicator approves: the method is published.
+    communicator.goto(f"{base_url}/admin/")
+    open_review_action(communicator, TITLE, "Approuver")
+    expect(communicator.get_by_role("row", name=re.compile(TITLE))).to_have_count(0)
+    steps.shoot(communicator, "communicator-approved")
+    method.refresh_from_db()
+    assert method.live and "publics éloignés" in method.summary
+
+    # An anonymous visitor finds it through the search box.
+    visitor = log_in.anonymous()
+    visitor.goto(f"{base_url}/")
+    visitor.locator("header form[action='/recherche/'] input[name=q]").fill("irritants")
+    visitor.locator("header form[action='/recherche/'] input[name=q]").press("Enter")
+    expect(visitor).to_have_url(re.compile(r"/recherche/\?q=irritants"))
+    steps.shoot(visitor, "visitor-searches")
+    visitor.get_by_role("link", name=TITLE).first.click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(visitor.get_by_text("Lister les démarches")).to_be_visible()
+    expect(visitor.get_by_role("link", name=re.compile("Grille des irritants"))).to_be_visible()
+    steps.shoot(visitor, "visitor-reads-the-method")

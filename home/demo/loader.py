@@ -141,7 +141,14 @@ class DemoLoader:
     def tag(self, name):
         """The tag of that name, created with an ASCII slug (the /tags/<slug>/ URLs accept no accents)."""
         existing = Tag.objects.filter(name__iexact=name).first()
-        return existing or Tag.objects.create(name=name, slug=slugify(name))
+        if existing:
+            return existing
+        slug = base = slugify(name)
+        suffix = 1
+        while Tag.objects.filter(slug=slug).exists():
+            suffix += 1
+            slug = f"{base}-{suffix}"
+        return Tag.objects.create(name=name, slug=slug)
 
     def ensure_collection(self, name):
         root = Collection.get_first_root_node() or Collection.add_root(name="Root")

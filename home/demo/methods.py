@@ -619,7 +619,7 @@ def method_specs():
             "when_use": p(method["when"]),
             "phase": method["phase"],
             "duration": method["duration"],
-            "duration_detail": method["duration_detail"],
+            "duration_detail": method["duration_detail"].rstrip("."),
             "group_size_min": group_min,
             "group_size_max": group_max,
             "difficulty": method["difficulty"],

@@ -158,3 +158,21 @@ def test_no_method_index_gives_a_clear_503(client, db):
 def test_get_with_garbage_is_fine(client, method_index):
     assert client.get(URL + "?title=%00").status_code == 200
     assert client.post(URL, {"title": "\x00" * 5, "steps": "a\x00\nb"}).status_code in (200, 400)
+
+
+def test_communicators_read_the_proposers_email_in_the_admin(client, method_index, communicator):
+    client.post(URL, VALID)
+    client.force_login(communicator)
+    response = client.get("/admin/method_proposals/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "agent@ville.example.fr" in html
+    assert "Le théâtre-forum des usagers" in html
+
+    # Other admin users (here a reviewer) do not see it.
+    reviewer = get_user_model().objects.create_user("remi", "remi@example.org", "password")
+    reviewer.groups.add(Group.objects.get(name="Relecteurs"))
+    client.force_login(reviewer)
+    response = client.get("/admin/method_proposals/")
+    assert response.status_code in (302, 403)
+    assert "agent@ville.example.fr" not in response.content.decode()

@@ -41,14 +41,13 @@ PUBLIC_PAGES = [
     PublicPage("accessibility-statement", page_key="statement"),
     PublicPage("theme", path="/themes/participation-citoyenne/"),
     PublicPage("method-index-filtered", page_key="method_index", query="phase=discover&theme=participation-citoyenne"),
-    PublicPage("search-results", path="/recherche/", query="q=immersion", pending="search page (issue 6) not landed"),
-    PublicPage("search-no-result", path="/recherche/", query="q=zzyzx", pending="search page (issue 6) not landed"),
-    PublicPage("propose-form", path="/proposer-une-methode/", pending="propose form (issue 5) not landed"),
+    PublicPage("search-results", path="/recherche/", query="q=immersion"),
+    PublicPage("search-no-result", path="/recherche/", query="q=zzyzx"),
+    PublicPage("propose-form", path="/proposer-une-methode/"),
     PublicPage(
         "propose-form-errors",
         path="/proposer-une-methode/",
         submit_empty_form=True,
-        pending="propose form (issue 5) not landed",
     ),
     PublicPage("not-found", path="/cette-page-n-existe-pas/", status=404),
 ]

@@ -18,6 +18,7 @@ class PublicPage:
     query: str = ""
     submit_empty_form: bool = False  # post the page's form with nothing filled in, to show its errors
     status: int = 200
+    shows: str = ""  # a CSS selector that proves the page is in the state under test
     pending: str = ""  # why the page may not exist yet (the test is then an expected failure)
     marks: tuple = field(default=())
 
@@ -40,14 +41,20 @@ PUBLIC_PAGES = [
     PublicPage("session-report", page_key="report"),
     PublicPage("accessibility-statement", page_key="statement"),
     PublicPage("theme", path="/themes/participation-citoyenne/"),
-    PublicPage("method-index-filtered", page_key="method_index", query="phase=discover&theme=participation-citoyenne"),
-    PublicPage("search-results", path="/recherche/", query="q=immersion"),
+    PublicPage(
+        "method-index-filtered",
+        page_key="method_index",
+        query="phase=discover&theme=participation-citoyenne",
+        shows="main a[href$='/methodes/immersion/']",
+    ),
+    PublicPage("search-results", path="/recherche/", query="q=immersion", shows="main a[href$='/methodes/immersion/']"),
     PublicPage("search-no-result", path="/recherche/", query="q=zzyzx"),
     PublicPage("propose-form", path="/proposer-une-methode/"),
     PublicPage(
         "propose-form-errors",
         path="/proposer-une-methode/",
         submit_empty_form=True,
+        shows="main [aria-invalid=true]",
     ),
     PublicPage("not-found", path="/cette-page-n-existe-pas/", status=404),
 ]
@@ -64,6 +71,8 @@ def open_page(tab, base_url, content, public_page):
             tab.locator("main form [type=submit]").first.click(timeout=5000)
         response = navigation.value
         assert response.status == 200, f"{public_page.name}: HTTP {response.status} after submitting the form"
+    if public_page.shows:
+        assert tab.locator(public_page.shows).count(), f"{public_page.name}: nothing matches {public_page.shows}"
     return response
 
 

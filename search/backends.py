@@ -17,7 +17,9 @@ def SearchBackend(params):  # noqa: N802 (the name modelsearch looks up)
     if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
         from .sqlite import FrenchSQLiteSearchBackend
 
-        return FrenchSQLiteSearchBackend(params)
+        # SQLite has one writer: an atomic rebuild would lock the site for its whole length,
+        # so update_index updates entries in place and the site keeps serving.
+        return FrenchSQLiteSearchBackend({"ATOMIC_REBUILD": False, **params})
     if connection.vendor == "postgresql":
         from .postgres import FrenchPostgresSearchBackend
 

@@ -1,6 +1,8 @@
+import logging
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -16,6 +18,7 @@ from .models import QueryDay
 from .text import query_terms
 
 RESULTS_PER_PAGE = 20
+logger = logging.getLogger(__name__)
 MAX_LOGGED_QUERY_LENGTH = 255
 
 
@@ -41,7 +44,10 @@ def search(request):
     }
     if query and not search.match.is_empty and results.number == 1:
         context["promotions"] = promotions(query)
-        log_query(query, search.count())
+        try:
+            log_query(query, search.count())
+        except DatabaseError:  # statistics must never cost a visitor their results
+            logger.warning("Could not count the search query", exc_info=True)
     if query and not search.count():
         suggestion = suggestions(query)
         context["suggestion"] = suggestion

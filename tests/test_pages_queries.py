@@ -230,3 +230,18 @@ def test_theme_and_tag_pages(client, tree):
     many = render_count(client, f"/themes/{theme.slug}/"), render_count(client, "/tags/entrelabs/")
     assert few == many
     assert max(many) <= MAX_QUERIES
+
+
+def test_links_in_rich_text_cost_one_query_whatever_the_linked_types(client, tree):
+    def link(page):
+        return f'<a linktype="page" id="{page.pk}">{page.title}</a>'
+
+    home = tree["home"]
+    home.introduction = f"<p>{link(tree['labs'])}</p>"
+    home.save()
+    one_type = render_count(client, "/")
+    linked = [tree[key] for key in ("labs", "lab", "method", "methods", "curricula", "manifestos", "reports", "about")]
+    home.introduction = "<p>" + " ".join(link(page) for page in linked) + "</p>"
+    home.save()
+    assert render_count(client, "/") == one_type
+    assert 'href="/methodes/' in client.get("/").content.decode()

@@ -9,7 +9,7 @@ not see (see ``labs.partners.visible_pages_q``), the way Wagtail denies a forbid
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 
-from labs.partners import is_partner_editor, visible_pages_q
+from labs.partners import hidden_page_ids, is_partner_editor, other_lab_paths
 
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
 
@@ -21,6 +21,8 @@ def _requested_page_ids(request, view_kwargs):
         ids.append(view_kwargs["pk"])
     if match.url_name == "wagtailadmin_choose_page_chosen_multiple":
         ids += request.GET.getlist("id")
+    if match.url_name == "wagtail_bulk_action" and view_kwargs.get("model_name") == "page":
+        ids += request.GET.getlist("id") + request.GET.getlist("childOf")
     return ids
 
 
@@ -33,18 +35,23 @@ class PartnerAreaMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        is_admin = match and (
-            match.namespace.startswith("wagtailadmin") or (match.url_name or "").startswith("wagtailadmin")
-        )
-        if not is_admin:
+        name = f"{match.namespace}:{match.url_name}".lstrip(":") if match else ""
+        if not name.startswith(("wagtailadmin", "wagtail_bulk_action")):
             return None
         if not is_partner_editor(request.user):
             return None
-        ids = [int(value) for value in _requested_page_ids(request, view_kwargs) if str(value).isdigit()]
+        if match.url_name == "wagtail_bulk_action" and "all" in request.GET.getlist("id"):
+            # "Select all" would list every child, other labs' drafts included: partners pick pages one by one.
+            return permission_denied(request)
+        ids = {int(value) for value in _requested_page_ids(request, view_kwargs) if str(value).isdigit()}
         if not ids:
             return None
-        visible = Page.objects.filter(visible_pages_q(request.user), pk__in=ids).count()
-        existing = Page.objects.filter(pk__in=ids).count()
-        if visible < existing:
+        if ids & set(hidden_page_ids(request.user)):
             return permission_denied(request)
+        # Outside the chooser (which lists live pages anywhere), another lab's area is off limits.
+        if not (match.url_name or "").startswith("wagtailadmin_choose_page"):
+            paths = Page.objects.filter(pk__in=ids).values_list("path", flat=True)
+            other_labs = other_lab_paths(request.user)
+            if any(path.startswith(lab_path) for path in paths for lab_path in other_labs):
+                return permission_denied(request)
         return None

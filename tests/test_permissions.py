@@ -198,6 +198,10 @@ def test_editor_can_delete_own_draft_but_not_a_live_page(client, world):
         "/admin/pages/{draft_method_b}/view_draft/",
         "/admin/choose-page/{draft_project_b}/",
         "/admin/choose-page/chosen-multiple/?id={draft_method_b}",
+        "/admin/bulk/wagtailcore/page/delete/?id={draft_method_b}",
+        "/admin/bulk/wagtailcore/page/publish/?id={project_b}",
+        "/admin/bulk/wagtailcore/page/unpublish/?id=all&childOf={lab_b}",
+        "/admin/bulk/wagtailcore/page/move/?id=all&childOf={project_b}",
     ],
 )
 def test_editor_a_never_reaches_lab_b_drafts(client, world, url):

@@ -17,7 +17,7 @@ def vnu_errors(public_site, chromium, tmp_path_factory):
     missing_tool(VNU_JAR, "The Nu Html Checker (npm vnu-jar)")
     base_url, content = public_site
     folder = tmp_path_factory.mktemp("html")
-    context = chromium.new_context()
+    context = chromium.new_context(locale="fr-FR")
     tab = context.new_page()
     files = {}
     for public_page in PUBLIC_PAGES:

@@ -1,14 +1,16 @@
 """What a visitor sees: the skeleton every page shares, and each page type showing what editors entered."""
 
 import datetime
-import re
 
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
+from home.templatetags.portal_tags import file_size
 from tests import factories as f
 
 
@@ -230,7 +232,7 @@ def test_method_page_shows_the_whole_card(client, tree):
         assert expected in text(main)
     download = main.find("ul", class_="downloads").find("a")
     assert download["href"] == document.url
-    assert re.search(r"Fiche d'observation \(PDF, 11,\d Kio\)", text(download))
+    assert text(download) == "Fiche d'observation (PDF, 12 ko)"
     licence = main.find("a", rel="license")
     assert licence.get_text() == "CC BY-SA 4.0" and "by-sa/4.0" in licence["href"]
     assert main.find("a", href="/labs/pays-de-la-loire/", string="Région Pays de la Loire")  # author lab
@@ -347,3 +349,17 @@ def test_unknown_page_is_a_french_404(client, tree):
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     get(client, "/methodes/inconnue/", status=404)
     get(client, "/labs/pays-de-la-loire/inconnu/", status=404)
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [(1, "1 octet"), (500, "500 octets"), (1536, "1,5 ko"), (12_000, "12 ko"), (3 * 1024 * 1024, "3 Mo")],
+)
+def test_file_sizes_are_written_the_french_way(size, expected):
+    with translation.override("fr"):
+        assert file_size(size) == expected
+
+
+def test_server_error_page_needs_no_database_nor_context():
+    html = render_to_string("500.html")
+    assert "<h1>Une erreur est survenue</h1>" in html and 'lang="fr"' in html

@@ -2,7 +2,9 @@
 
 from django import template
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
 from home import navigation
@@ -88,13 +90,25 @@ def type_label(page):
     return model._meta.verbose_name.capitalize()
 
 
+def file_size(size):
+    """A file size as French readers write it: "12 ko", "1,5 Mo"."""
+    if size < 1024:
+        return ngettext("%(size)d byte", "%(size)d bytes", size) % {"size": size}
+    if size < 1024 * 1024:
+        unit, value = _("%(size)s KB"), size / 1024
+    else:
+        unit, value = _("%(size)s MB"), size / (1024 * 1024)
+    value = round(value) if value >= 10 else round(value, 1)
+    if value == int(value):
+        value = int(value)
+    return unit % {"size": number_format(value)}
+
+
 @register.filter
 def document_format(document):
     """ "PDF, 12 KB": the format and size of a download, from Wagtail's stored file size."""
-    from django.template.defaultfilters import filesizeformat
-
     extension = (document.file_extension or "").upper()
     size = document.get_file_size()
     if size is None:
         return extension
-    return _("%(format)s, %(size)s") % {"format": extension, "size": filesizeformat(size)}
+    return _("%(format)s, %(size)s") % {"format": extension, "size": file_size(size)}

@@ -228,6 +228,11 @@ def test_editor_a_never_reaches_lab_b_drafts(client, world, url):
         "/admin/api/main/pages/?search=Projet",
         "/admin/reports/site-history/",
         "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/pages/usage/methods/methodpage/",
+        "/admin/pages/usage/labs/projectpage/",
         "/admin/",
     ],
 )

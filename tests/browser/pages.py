@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.browser.conftest import AXE_JS
+from tests.browser.conftest import AXE_JS, missing_tool
 
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -78,6 +78,7 @@ def open_page(tab, base_url, content, public_page):
 
 def axe_violations(tab):
     """Run axe-core with the WCAG 2.0/2.1 A and AA rules on the page in the tab."""
+    missing_tool(AXE_JS, "axe-core (npm)")
     tab.add_script_tag(path=str(AXE_JS))
     results = tab.evaluate(
         """async (tags) => await axe.run(document, {

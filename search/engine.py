@@ -274,9 +274,29 @@ class SiteSearch:
     def count(self):
         if self.match.is_empty:
             return 0
-        if not hasattr(self, "_count"):
-            self._count = self.pages().count() + self.documents().count()
-        return self._count
+        # The type facet's counts (other facets applied) give the total: no extra query.
+        page_counts, document_count = self.type_counts()
+        chosen = self.filters.get("type")
+        if chosen == DOCUMENT_TYPE:
+            return document_count
+        if chosen:
+            model = next((m for m in self.page_models if page_type_key(m) == chosen), None)
+            return page_counts.get(ContentType.objects.get_for_model(model).pk, 0) if model else 0
+        return sum(page_counts.values()) + document_count
+
+    def type_counts(self):
+        """({content type id: matching pages}, matching documents), with every facet but the type applied."""
+        if not hasattr(self, "_type_counts"):
+            pages = self.pages(exclude=("type",)).order_by().values_list("content_type_id").annotate(n=Count("pk"))
+            self._type_counts = dict(pages), self.documents(exclude=("type",)).count()
+        return self._type_counts
+
+    def present_models(self, facet):
+        """Page models that may have results once this facet's choice is left out."""
+        if facet in self.filters:
+            return set(self.page_models)
+        page_counts, _ = self.type_counts()
+        return {self.models_by_content_type[ct] for ct, n in page_counts.items() if n}
 
     def hits(self):
         """The hits, best first (title matches first), as a sliceable list for a paginator."""
@@ -378,28 +398,28 @@ class SiteSearch:
 
     def facets(self):
         """{facet: [(value, label, count)]}, counts by the database, with the other facets applied."""
-        from labs.models import ProjectPage
+        from labs.models import LabPage, ProjectPage
         from methods.models import Duration, MethodPage, Phase
 
         if self.match.is_empty:
             return {}
         facets = {}
 
-        type_counts = dict(
-            self.pages(exclude=("type",)).order_by().values_list("content_type_id").annotate(n=Count("pk"))
-        )
+        type_counts, document_count = self.type_counts()
         types = [
             (page_type_key(model), str(model._meta.verbose_name_plural).capitalize(), type_counts.get(ct_id, 0))
             for ct_id, model in self.models_by_content_type.items()
         ]
         from django.utils.translation import gettext
 
-        types.append((DOCUMENT_TYPE, gettext("Documents"), self.documents(exclude=("type",)).count()))
+        types.append((DOCUMENT_TYPE, gettext("Documents"), document_count))
         facets["type"] = sorted((t for t in types if t[2]), key=lambda t: (-t[2], t[1]))
 
         theme_pages = self.pages(exclude=("theme",)).values("pk")
         theme_counts = Counter()
         for model in themed_page_models():
+            if model not in self.present_models("theme"):
+                continue
             themes_field = model._meta.get_field("themes")
             through = themes_field.remote_field.through
             source = themes_field.m2m_field_name()
@@ -422,38 +442,49 @@ class SiteSearch:
         lab_counts = Counter()
         labs = self.labs()
         labs_by_path = {lab.path: lab.pk for lab in labs.values()}
-        parent_paths = (
-            ProjectPage.objects.filter(pk__in=lab_ids)
-            .order_by()
-            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-            .values_list("parent_path")
-            .annotate(n=Count("pk"))
-        )
-        for path, n in parent_paths:
-            if path in labs_by_path:
-                lab_counts[labs_by_path[path]] += n
-        lab_counts.update(
-            dict(
-                MethodPage.objects.filter(pk__in=lab_ids, author_lab__isnull=False)
+        present = self.present_models("lab")
+        if ProjectPage in present:
+            parent_paths = (
+                ProjectPage.objects.filter(pk__in=lab_ids)
                 .order_by()
-                .values_list("author_lab_id")
+                .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+                .values_list("parent_path")
                 .annotate(n=Count("pk"))
             )
-        )
-        lab_counts.update(pk for pk in lab_pages.filter(pk__in=list(labs)).values_list("pk", flat=True))
+            for path, n in parent_paths:
+                if path in labs_by_path:
+                    lab_counts[labs_by_path[path]] += n
+        if MethodPage in present:
+            lab_counts.update(
+                dict(
+                    MethodPage.objects.filter(pk__in=lab_ids, author_lab__isnull=False)
+                    .order_by()
+                    .values_list("author_lab_id")
+                    .annotate(n=Count("pk"))
+                )
+            )
+        if LabPage in present:
+            lab_counts.update(lab_pages.filter(pk__in=list(labs)).values_list("pk", flat=True))
         facets["lab"] = sorted(
             ((str(pk), labs[pk].title, n) for pk, n in lab_counts.items() if pk in labs),
             key=lambda t: (-t[2], t[1]),
         )
 
-        for name, choices in (("phase", Phase), ("duration", Duration)):
-            counts = dict(
-                MethodPage.objects.filter(pk__in=self.pages(exclude=(name,)).values("pk"))
-                .order_by()
-                .values_list(name)
-                .annotate(n=Count("pk"))
-            )
-            facets[name] = [(value, label, counts[value]) for value, label in choices.choices if counts.get(value)]
+        method_facets = (("phase", Phase), ("duration", Duration))
+        counts = {name: Counter() for name, _ in method_facets}
+        if "phase" not in self.filters and "duration" not in self.filters:
+            # Neither chosen: both facets from one GROUP BY phase, duration.
+            if MethodPage in self.present_models("phase"):
+                methods = MethodPage.objects.filter(pk__in=self.pages().values("pk")).order_by()
+                for phase, duration, n in methods.values_list("phase", "duration").annotate(n=Count("pk")):
+                    counts["phase"][phase] += n
+                    counts["duration"][duration] += n
+        else:
+            for name, _ in method_facets:
+                methods = MethodPage.objects.filter(pk__in=self.pages(exclude=(name,)).values("pk")).order_by()
+                counts[name].update(dict(methods.values_list(name).annotate(n=Count("pk"))))
+        for name, choices in method_facets:
+            facets[name] = [(v, label, counts[name][v]) for v, label in choices.choices if counts[name].get(v)]
         return facets
 
 

@@ -195,6 +195,8 @@ class MethodPage(ContentPage):
         """The live projects that used this method, with their lab."""
         from labs.models import ProjectPage
 
+        if self.pk is None:  # a preview of a new method
+            return ProjectPage.objects.none()
         return (
             ProjectPage.objects.live()
             .filter(no_view_restriction())

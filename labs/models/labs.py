@@ -135,6 +135,8 @@ class LabPage(ContentPage):
         """Methods this lab wrote."""
         from methods.models import MethodPage
 
+        if self.pk is None:  # a preview of a new lab
+            return MethodPage.objects.none()
         return (
             MethodPage.objects.live()
             .filter(no_view_restriction())

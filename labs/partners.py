@@ -230,15 +230,29 @@ def visible_pages_q(user):
     return q
 
 
+def hidden_page_ids(user):
+    """Ids of the pages a partner editor may not see (few: other people's drafts); cached on the user."""
+    if not hasattr(user, "_partner_hidden_page_ids"):
+        user._partner_hidden_page_ids = list(Page.objects.exclude(visible_pages_q(user)).values_list("pk", flat=True))
+    return user._partner_hidden_page_ids
+
+
+def other_lab_paths(user):
+    """Tree paths of the labs the partner editor does not belong to."""
+    from labs.models import LabPage
+
+    own = partner_lab_paths(user)
+    return [path for path in LabPage.objects.values_list("path", flat=True) if path not in own]
+
+
 def restrict_for_partner(queryset, user):
-    """Apply ``visible_pages_q`` when the user is a partner editor; leave others unchanged."""
+    """Remove the pages a partner editor may not see; leave other users' querysets unchanged.
+
+    Excludes by id (not by a join) so that it also works on search querysets.
+    """
     if is_partner_editor(user):
-        return queryset.filter(visible_pages_q(user))
+        return queryset.exclude(id__in=hidden_page_ids(user))
     return queryset
-
-
-def page_visible_to(page, user):
-    return not is_partner_editor(user) or Page.objects.filter(visible_pages_q(user), pk=page.pk).exists()
 
 
 class PartnerAwarePagePermissionPolicy(PagePermissionPolicy):

@@ -80,7 +80,7 @@ def test_invalid_filters_are_reported_and_ignored(client, methods):
     soup = get(client, methods["index"].url + "?phase=nimporte&theme=inconnu&lab=%00&duration=test")
     alert = soup.find(role="alert")
     assert "ignorés" in alert.get_text()
-    assert {li.get_text().split(":")[0] for li in alert.find_all("li")} == {"Thème", "Phase", "Durée", "Lab"}
+    assert {li.get_text().split(":")[0].strip() for li in alert.find_all("li")} == {"Thème", "Phase", "Durée", "Lab"}
     assert soup.find(class_="results-count").get_text(strip=True) == "30 méthodes"
 
 

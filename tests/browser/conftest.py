@@ -14,10 +14,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-# Playwright's sync API runs an event loop in the main thread; the ORM calls made next to it are
-# ordinary synchronous calls, so Django's "async unsafe" guard must not fire.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -47,16 +43,30 @@ def missing_tool(path, what):
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright_driver():
+    """Playwright, for the browser tests only.
+
+    Its sync API runs an event loop in the main thread; the ORM calls made next to it are ordinary
+    synchronous calls, so Django's "async unsafe" guard is lifted while these tests run, and put back
+    after them (the deploy check of other tests rejects the variable).
+    """
     missing_tool(CHROMIUM, "Chromium")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        yield playwright
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            yield playwright
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium(playwright_driver):
     browser = playwright_driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield browser
@@ -64,12 +74,14 @@ def chromium(playwright_driver):
 
 
 def ensure_site_root():
-    """The root page, the home page and the default site, which a flushed database lacks."""
-    from wagtail.models import Locale, Page, Site
+    """The root page and collection, the home page and the default site, which a flushed database lacks."""
+    from wagtail.models import Collection, Locale, Page, Site
 
     from home.models import HomePage
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage.objects.first()
     if home is None:

@@ -19,6 +19,7 @@ from tests.browser.conftest import ARTIFACTS, DESKTOP, ensure_site_root
 from tests.factories import LabIndexPageFactory, LabPageFactory, MethodIndexPageFactory
 
 pytestmark = pytest.mark.browser
+expect.set_options(timeout=20_000)  # the machine may be busy: 2 cores for the whole suite
 
 PASSWORD = "un mot de passe pour les tests"
 TITLE = "Cartographie des irritants"
@@ -93,6 +94,14 @@ def steps(request):
         recorder.save(ARTIFACTS / "editor-path")
 
 
+def track_requests(tab):
+    tab.in_flight = set()
+    tab.on("request", lambda request: tab.in_flight.add(request))
+    tab.on("requestfinished", lambda request: tab.in_flight.discard(request))
+    tab.on("requestfailed", lambda request: tab.in_flight.discard(request))
+    return tab
+
+
 @pytest.fixture
 def log_in(chromium, editorial_site, steps):
     """Open a browser of its own for a user and sign them in to the admin."""
@@ -101,7 +110,7 @@ def log_in(chromium, editorial_site, steps):
     def sign_in(user):
         context = chromium.new_context(viewport=DESKTOP, locale="fr-FR")
         contexts.append(context)
-        tab = context.new_page()
+        tab = track_requests(context.new_page())
         tab.goto(f"{editorial_site['base_url']}/admin/login/")
         tab.locator("#id_username").fill(user.username)
         tab.locator("#id_password").fill(PASSWORD)
@@ -119,6 +128,20 @@ def log_in(chromium, editorial_site, steps):
     yield sign_in
     for context in contexts:
         context.close()
+
+
+def settle(tab):
+    """Wait until the admin's background requests (autosave, editing-session pings) are done.
+
+    Wagtail 8 autosaves the edit and create forms 500 ms after a change: a click on "Submit" while an
+    autosave is on its way would race it.
+    """
+    tab.wait_for_timeout(1000)
+    for _ in range(300):
+        if not tab.in_flight:
+            return
+        tab.wait_for_timeout(100)
+    raise AssertionError(f"requests still running: {[request.url for request in tab.in_flight]}")
 
 
 def open_review_action(tab, title, action):
@@ -148,6 +171,8 @@ def test_editor_writes_a_method_that_a_communicator_reviews_and_publishes(editor
     editor.locator("#id_worksheets-0-document-chooser").get_by_role("button").first.click()
     editor.locator(".modal-dialog").get_by_role("link", name="Grille des irritants").click()
     expect(editor.locator("#id_worksheets-0-document-title")).to_have_text("Grille des irritants")
+    expect(editor.locator(".modal")).to_have_count(0)
+    settle(editor)
     steps.shoot(editor, "editor-writes-the-method")
     editor.get_by_role("button", name="Plus d'actions").click()
     editor.get_by_role("button", name="Soumettre à Relecture").click()
@@ -177,6 +202,7 @@ def test_editor_writes_a_method_that_a_communicator_reviews_and_publishes(editor
     steps.shoot(editor, "editor-reads-the-comment")
     editor.keyboard.press("Escape")
     editor.locator("#id_summary").fill("Repérer ce qui gêne les usagers (agents d'accueil, publics éloignés).")
+    settle(editor)
     editor.get_by_role("button", name="Plus d'actions").click()
     editor.get_by_role("button", name=re.compile("^Resoumettre")).click()
     expect(editor.locator(".messages")).to_contain_text(TITLE)

@@ -122,7 +122,7 @@ class TextMatch:
 
             config = get_search_backend().config
             if not self.meaningful_terms():
-                return entries.none()
+                entries = entries.none()  # only stop words: nothing matches
             for term in self.meaningful_terms():
                 word = terms_tsquery([term], config)
                 entries = entries.filter(Q(title=word) | Q(body=word))

@@ -38,6 +38,8 @@ NASTY_QUERIES = [
     "%_%",
     "\u202e\u202d",
     "\ud7ff\ue000",
+    "²",
+    "été aurions",
 ]
 
 SEARCH_ALPHABET = st.characters(codec="utf-8", exclude_categories=["Cs"])

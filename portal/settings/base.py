@@ -183,6 +183,10 @@ else:
         }
     }
 
+# Rate limits count per client address. Behind a reverse proxy every request comes from the
+# proxy: set RATELIMIT_IP_META_KEY to the header it fills (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -303,9 +303,20 @@ class SiteSearch:
         return HitList(self)
 
     def ranked_rows(self, start, stop):
+        # The entries already match the query: restrict them to the allowed pages and documents
+        # without repeating the match in the subqueries (PostgreSQL plans that badly).
+        from .documents import used_document_ids
+        from .models import DocumentText
+
+        allowed_pages = self.live_pages().filter(self.facet_condition())
+        allowed_documents = DocumentText.objects.filter(
+            used_document_ids(self.live_pages().filter(self.facet_condition(exclude=("type",))))
+        )
+        if self.filters.get("type") and self.filters["type"] != DOCUMENT_TYPE:
+            allowed_documents = allowed_documents.none()
         entries = self.match.entries().filter(
-            Q(content_type_id__in=self.page_content_type_ids, object_pk__in=self.pages().values("pk"))
-            | Q(content_type_id=self.document_content_type_id, object_pk__in=self.documents().values("pk"))
+            Q(content_type_id__in=self.page_content_type_ids, object_pk__in=allowed_pages.values("pk"))
+            | Q(content_type_id=self.document_content_type_id, object_pk__in=allowed_documents.values("pk"))
         )
         return list(
             entries.order_by("-title_match", "-score", "object_pk").values_list(

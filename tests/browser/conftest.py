@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -92,6 +93,18 @@ def ensure_site_root():
     return home
 
 
+class SerialWSGIServer(WSGIServer):
+    """A server that answers one request at a time.
+
+    With the in-memory SQLite database every request uses the test's one connection: concurrent
+    requests (an admin autosave next to a click) would interleave their transactions on it.
+    Django closes each HTTP connection of a non-threaded server, so no browser holds it.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def browser_database(django_db_setup, django_db_blocker):
     """The test database, created here when no other test of the run asked pytest-django for one.
@@ -124,7 +137,10 @@ def live_site(browser_database, django_db_blocker):
 
     with django_db_blocker.unblock():
         cache.clear()
-        server = LiveServer("127.0.0.1")
+        server = LiveServer("127.0.0.1", start=False)
+        if server.thread.connections_override:
+            server.thread.server_class = SerialWSGIServer
+        server.start()
         try:
             yield server
         finally:

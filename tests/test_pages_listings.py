@@ -179,3 +179,12 @@ def test_unpublished_pages_are_not_listed(client, themed):
     soup = get(client, "/themes/positionnement/")
     assert "Le projet" not in soup.get_text()
     assert soup.find(class_="results-count").get_text(strip=True) == "5 pages"
+
+
+def test_accented_tag_gets_an_ascii_page(client, themed):
+    lab = themed["pages"][0]
+    lab.tags.add("Région")
+    lab.save_revision().publish()
+    soup = get(client, lab.url)
+    assert soup.find("a", href="/tags/region/")
+    assert "Le lab" in get(client, "/tags/region/").find("main").get_text()

@@ -159,6 +159,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 TAGGIT_CASE_INSENSITIVE = True
+# ASCII tag slugs ("Région" -> "region"): clean URLs that the tag page route accepts.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # Search: Wagtail's database backend by default (FTS5 on SQLite, French full-text
 # on PostgreSQL). SEARCH_URL switches to Elasticsearch/OpenSearch.

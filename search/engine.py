@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, When
+from django.db.models import Case, F, IntegerField, Q, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Length, Substr
 from django.db.models.sql import Query
@@ -32,6 +33,12 @@ from home.models.taxonomy import Theme, themed_page_models
 from .text import MIN_WORD_LENGTH_FOR_SUGGESTION, fold, matches_any, query_stems, query_terms, words
 
 DOCUMENT_TYPE = "document"
+# The common tables of the facet statement.
+MATCHED_ENTRIES = "search_matched_entries"
+MATCHED_PAGES = "search_matched_pages"
+MATCHED_DOCUMENTS = "search_matched_documents"
+# The position column of facet rows (typed: PostgreSQL's UNION does not guess a NULL's type).
+NO_POSITION = "CAST(NULL AS BIGINT)"
 SNIPPET_WORDS = 36
 # Only the start of a long text is scanned for a passage to show.
 MAX_SNIPPET_SOURCE = 20_000
@@ -88,23 +95,35 @@ class TextMatch:
 
         return terms_tsquery(self.terms, get_search_backend().config)
 
-    def entries(self, title_only=False):
+    def entries(self):
+        """Matching index entries as ``content_type_id`` and ``object_pk``, unranked."""
+        if self.vendor == "sqlite":
+            return self._fts_entries(["title", "body"]).annotate(
+                content_type_id=F("index_entry__content_type_id"),
+                object_pk=Cast("index_entry__object_id", IntegerField()),
+            )
+        entries = index_model("IndexEntry").objects.annotate(object_pk=Cast("object_id", IntegerField()))
+        if not self.meaningful_terms():
+            return entries.none()  # only stop words: nothing matches
+        from .postgres import terms_tsquery
+
+        config = get_search_backend().config
+        # Each word in the title or the body: the same as (title || body) @@ query, but
+        # PostgreSQL answers it from the GIN indexes instead of reading every entry.
+        for term in self.meaningful_terms():
+            word = terms_tsquery([term], config)
+            entries = entries.filter(Q(title=word) | Q(body=word))
+        return entries
+
+    def ranked_entries(self, title_only=False):
         """Matching index entries, annotated with ``content_type_id``, ``object_pk``,
         ``title_match`` and ``score`` (higher is better)."""
-        IndexEntry = index_model("IndexEntry")  # noqa: N806
         if self.vendor == "sqlite":
             SQLiteFTSIndexEntry = index_model("SQLiteFTSIndexEntry")  # noqa: N806
-            from modelsearch.backends.database.sqlite.query import MatchExpression, SearchQueryExpression
-
-            from .sqlite import stems_expression
-
-            def match(columns):
-                return MatchExpression(columns, SearchQueryExpression(stems_expression(self.stems)))
-
-            title_ids = SQLiteFTSIndexEntry.objects.filter(match(["title"])).values("index_entry_id")
             fts = SQLiteFTSIndexEntry._meta.db_table
+            title_ids = self._fts_entries(["title"]).values("index_entry_id")
             # bm25() needs the MATCH in the same query, so the FTS table drives it.
-            return SQLiteFTSIndexEntry.objects.filter(match(["title"] if title_only else ["title", "body"])).annotate(
+            return self._fts_entries(["title"] if title_only else ["title", "body"]).annotate(
                 content_type_id=F("index_entry__content_type_id"),
                 object_pk=Cast("index_entry__object_id", IntegerField()),
                 title_match=Case(When(index_entry_id__in=title_ids, then=1), default=0),
@@ -112,29 +131,27 @@ class TextMatch:
                 score=RawSQL(f"-bm25({fts}, 0.0, 1.0, 4.0)", []),
             )
         tsquery = self._tsquery()
-        entries = IndexEntry.objects.all()
         if title_only:
-            entries = entries.filter(title=tsquery)
+            entries = (
+                index_model("IndexEntry")
+                .objects.filter(title=tsquery)
+                .annotate(object_pk=Cast("object_id", IntegerField()))
+            )
         else:
-            # Each word in the title or the body: the same as (title || body) @@ query, but
-            # PostgreSQL answers it from the GIN indexes instead of reading every entry.
-            from .postgres import terms_tsquery
-
-            config = get_search_backend().config
-            if not self.meaningful_terms():
-                entries = entries.none()  # only stop words: nothing matches
-            for term in self.meaningful_terms():
-                word = terms_tsquery([term], config)
-                entries = entries.filter(Q(title=word) | Q(body=word))
+            entries = self.entries()
         return entries.annotate(
-            object_pk=Cast("object_id", IntegerField()),
             title_match=Case(When(title=tsquery, then=1), default=0),
             score=SearchRank(F("title"), tsquery) * 4 + SearchRank(F("body"), tsquery),
         )
 
-    def object_ids(self, content_type_ids):
-        """A subquery of the primary keys of matching objects of these content types."""
-        return self.entries().filter(content_type_id__in=content_type_ids).values("object_pk")
+    def _fts_entries(self, columns):
+        """SQLite: the FTS5 rows whose columns match the stems."""
+        from modelsearch.backends.database.sqlite.query import MatchExpression, SearchQueryExpression
+
+        from .sqlite import stems_expression
+
+        expression = MatchExpression(columns, SearchQueryExpression(stems_expression(self.stems)))
+        return index_model("SQLiteFTSIndexEntry").objects.filter(expression)
 
 
 @dataclass
@@ -200,8 +217,11 @@ def page_text(page):
 class SiteSearch:
     """A query with its facet choices: the matching hits, their count and the facet counts."""
 
-    def __init__(self, query, filters=None, labs=None):
+    def __init__(self, query, filters=None, labs=None, window=(0, 20)):
         self.query = query
+        # The hits fetched with the facet counts: the page of results the visitor asked for.
+        self.first_window = window
+        self._runs = {}
         if labs is not None:
             self._labs = labs
         self.filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
@@ -217,112 +237,212 @@ class SiteSearch:
     # Building blocks -------------------------------------------------------------
 
     def live_pages(self):
-        return Page.objects.live().public().filter(content_type_id__in=self.page_content_type_ids)
+        # public() reads every view restriction with a query: once per search is enough.
+        if not hasattr(self, "_live_pages"):
+            self._live_pages = Page.objects.live().public().filter(content_type_id__in=self.page_content_type_ids)
+        return self._live_pages.all()
 
     def facet_condition(self, exclude=()):
-        """The facet choices (but those in exclude) as a condition on pages."""
+        """The facet choices (but those in exclude) as one condition on pages."""
+        condition = Q()
+        for name, facet_condition in self.facet_conditions().items():
+            if name not in exclude:
+                condition &= facet_condition
+        return condition
+
+    def facet_conditions(self):
+        """{facet: its choice as a condition on pages}, for the chosen facets."""
         from labs.models import ProjectPage
         from methods.models import MethodPage
 
-        condition = Q()
-        chosen = {k: v for k, v in self.filters.items() if k not in exclude}
+        conditions = {}
+        chosen = self.filters
         if "type" in chosen:
-            if chosen["type"] == DOCUMENT_TYPE:
-                return Q(pk__in=[])
             model = next((m for m in self.page_models if page_type_key(m) == chosen["type"]), None)
-            condition &= Q(content_type_id=ContentType.objects.get_for_model(model).pk) if model else Q(pk__in=[])
+            # The document type (or an unknown one) leaves no page.
+            conditions["type"] = Q(content_type_id=self.content_type_id(model)) if model else Q(pk__in=[])
         if "theme" in chosen:
-            theme_q = Q(pk__in=[])
+            conditions["theme"] = Q(pk__in=[])
             for model in themed_page_models():
-                theme_q |= Q(pk__in=model.objects.filter(themes__slug=chosen["theme"]).values("pk"))
-            condition &= theme_q
+                conditions["theme"] |= Q(pk__in=model.objects.filter(themes__slug=chosen["theme"]).values("pk"))
         if "lab" in chosen:
             lab = chosen["lab"]
-            condition &= (
+            conditions["lab"] = (
                 Q(pk=lab.pk)
                 | Q(pk__in=ProjectPage.objects.child_of(lab).values("pk"))
                 | Q(pk__in=MethodPage.objects.filter(author_lab=lab).values("pk"))
             )
         for name in ("phase", "duration"):
             if name in chosen:
-                condition &= Q(pk__in=MethodPage.objects.filter(**{name: chosen[name]}).values("pk"))
-        return condition
+                conditions[name] = Q(pk__in=MethodPage.objects.filter(**{name: chosen[name]}).values("pk"))
+        return conditions
 
-    def pages(self, exclude=()):
-        """Live public pages matching the query and the facet choices (but those in exclude)."""
-        return (
-            self.live_pages()
-            .filter(self.facet_condition(exclude))
-            .filter(pk__in=self.match.object_ids(self.page_content_type_ids))
-        )
-
-    def documents(self, exclude=()):
-        """Texts of documents matching the query and used by live public pages matching the facet choices."""
-        from .documents import used_document_ids
-        from .models import DocumentText
-
-        chosen_type = self.filters.get("type") if "type" not in exclude else None
-        if chosen_type and chosen_type != DOCUMENT_TYPE:
-            return DocumentText.objects.none()
-        using_pages = self.live_pages().filter(self.facet_condition(exclude=(*exclude, "type")))
-        return DocumentText.objects.filter(used_document_ids(using_pages)).filter(
-            pk__in=self.match.object_ids([self.document_content_type_id])
-        )
+    def content_type_id(self, model):
+        return next(ct for ct, m in self.models_by_content_type.items() if m is model)
 
     # Results ---------------------------------------------------------------------
 
     def count(self):
-        if self.match.is_empty:
-            return 0
-        # The type facet's counts (other facets applied) give the total: no extra query.
+        # The type facet's counts (other facets applied) give the total.
         page_counts, document_count = self.type_counts()
         chosen = self.filters.get("type")
         if chosen == DOCUMENT_TYPE:
             return document_count
         if chosen:
             model = next((m for m in self.page_models if page_type_key(m) == chosen), None)
-            return page_counts.get(ContentType.objects.get_for_model(model).pk, 0) if model else 0
+            return page_counts.get(self.content_type_id(model), 0) if model else 0
         return sum(page_counts.values()) + document_count
 
     def type_counts(self):
         """({content type id: matching pages}, matching documents), with every facet but the type applied."""
-        if not hasattr(self, "_type_counts"):
-            pages = self.pages(exclude=("type",)).order_by().values_list("content_type_id").annotate(n=Count("pk"))
-            self._type_counts = dict(pages), self.documents(exclude=("type",)).count()
-        return self._type_counts
+        counts = self.facet_counts()
+        pages = {int(value): n for (facet, value), n in counts.items() if facet == "type"}
+        return pages, counts.get(("document", DOCUMENT_TYPE), 0)
 
-    def present_models(self, facet):
-        """Page models that may have results once this facet's choice is left out."""
-        if facet in self.filters:
-            return set(self.page_models)
-        page_counts, _ = self.type_counts()
-        return {self.models_by_content_type[ct] for ct, n in page_counts.items() if n}
+    def facet_counts(self):
+        """{(facet, value): count} for every facet, each with the other facets applied."""
+        return self.run(*self.first_window)[0]
 
     def hits(self):
         """The hits, best first (title matches first), as a sliceable list for a paginator."""
         return HitList(self)
 
     def ranked_rows(self, start, stop):
-        # The entries already match the query: restrict them to the allowed pages and documents
-        # without repeating the match in the subqueries (PostgreSQL plans that badly).
+        """[(content type id, object id, title matched)] of the hits from start to stop, best first."""
+        return self.run(start, stop)[1]
+
+    def run(self, start, stop):
+        """(facet counts, ranked rows from start to stop), from one SQL statement.
+
+        The full-text match runs once, in a materialised common table expression of the
+        matching index entries with their rank. The live public pages among them and the
+        documents they use are two more; each facet is then a GROUP BY over the matching
+        pages (with the other facets applied) and the hits a window of the ranked entries.
+        """
+        if self.match.is_empty:
+            return Counter(), []
+        if (start, stop) not in self._runs:
+            self._runs[start, stop] = self._run(start, stop)
+        return self._runs[start, stop]
+
+    def _run(self, start, stop):
         from .documents import used_document_ids
         from .models import DocumentText
 
-        allowed_pages = self.live_pages().filter(self.facet_condition())
-        allowed_documents = DocumentText.objects.filter(
+        conditions = self.facet_conditions()
+
+        def meets(exclude=None):
+            """SQL: the matching page meets every facet choice but exclude."""
+            return " ".join(f"AND meets_{name} = 1" for name in conditions if name != exclude)
+
+        page_types = ", ".join(["%s"] * len(self.page_content_type_ids))
+        pages = self.live_pages().filter(
+            pk__in=RawSQL(
+                f"SELECT object_pk FROM {MATCHED_ENTRIES} WHERE content_type_id IN ({page_types})",
+                self.page_content_type_ids,
+            )
+        )
+        pages = pages.annotate(
+            **{f"meets_{name}": Case(When(condition, then=1), default=0) for name, condition in conditions.items()}
+        )
+        documents = DocumentText.objects.filter(
             used_document_ids(self.live_pages().filter(self.facet_condition(exclude=("type",))))
+        ).filter(
+            pk__in=RawSQL(
+                f"SELECT object_pk FROM {MATCHED_ENTRIES} WHERE content_type_id = %s", [self.document_content_type_id]
+            )
         )
-        if self.filters.get("type") and self.filters["type"] != DOCUMENT_TYPE:
-            allowed_documents = allowed_documents.none()
-        entries = self.match.entries().filter(
-            Q(content_type_id__in=self.page_content_type_ids, object_pk__in=allowed_pages.values("pk"))
-            | Q(content_type_id=self.document_content_type_id, object_pk__in=allowed_documents.values("pk"))
+        tables = [
+            (
+                MATCHED_ENTRIES,
+                self.match.ranked_entries().values("content_type_id", "object_pk", "title_match", "score"),
+            ),
+            (
+                MATCHED_PAGES,
+                pages.order_by().values(
+                    "id",
+                    "content_type_id",
+                    *(f"meets_{name}" for name in conditions),
+                    parent_path=Substr("path", 1, Length("path") - Page.steplen),
+                    phase=F("methodpage__phase"),
+                    duration=F("methodpage__duration"),
+                    author_lab_id=F("methodpage__author_lab_id"),
+                ),
+            ),
+            (MATCHED_DOCUMENTS, documents.values("id")),
+        ]
+        with_sql, params = [], []
+        for name, queryset in tables:
+            try:
+                sql, table_params = queryset.query.sql_with_params()
+            except EmptyResultSet:
+                if name != MATCHED_DOCUMENTS:
+                    return Counter(), []  # e.g. only stop words: nothing can match
+                sql, table_params = "SELECT CAST(NULL AS INTEGER) AS id WHERE 1 = 0", []
+            with_sql.append(f"{name} AS {materialized()} ({sql})")
+            params.extend(table_params)
+
+        # Each select gives (facet, value, count, position): position only for hits.
+        selects = [
+            f"SELECT 'type', CAST(content_type_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} "
+            f"WHERE 1 = 1 {meets('type')} GROUP BY content_type_id",
+            f"SELECT 'document', '{DOCUMENT_TYPE}', COUNT(*), {NO_POSITION} FROM {MATCHED_DOCUMENTS}",
+            f"SELECT 'lab', CAST(id AS TEXT), 1, {NO_POSITION} FROM {MATCHED_PAGES} "
+            f"WHERE content_type_id = %s {meets('lab')}",
+            f"SELECT 'lab', CAST(author_lab_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} "
+            f"WHERE author_lab_id IS NOT NULL {meets('lab')} GROUP BY author_lab_id",
+            f"SELECT 'lab_path', parent_path, COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} "
+            f"WHERE content_type_id = %s {meets('lab')} GROUP BY parent_path",
+        ]
+        from labs.models import LabPage, ProjectPage
+
+        params += [self.content_type_id(LabPage), self.content_type_id(ProjectPage)]
+        for name in ("phase", "duration"):
+            selects.append(
+                f"SELECT '{name}', {name}, COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} "
+                f"WHERE {name} IS NOT NULL {meets(name)} GROUP BY {name}"
+            )
+        for model in themed_page_models():
+            themes_field = model._meta.get_field("themes")
+            through = themes_field.remote_field.through._meta.db_table
+            source = themes_field.m2m_column_name()
+            types = [ct for ct, m in self.models_by_content_type.items() if issubclass(m, model)]
+            if types:
+                placeholders = ", ".join(["%s"] * len(types))
+                selects.append(
+                    f"SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} p "
+                    f"JOIN {through} t ON t.{source} = p.id "
+                    f"WHERE p.content_type_id IN ({placeholders}) {meets('theme')} GROUP BY t.theme_id"
+                )
+                params += types
+
+        allowed = [
+            f"(content_type_id IN ({page_types}) "
+            f"AND object_pk IN (SELECT id FROM {MATCHED_PAGES} WHERE 1 = 1 {meets()}))"
+        ]
+        params += self.page_content_type_ids
+        if self.filters.get("type") in (None, DOCUMENT_TYPE):
+            allowed.append(f"(content_type_id = %s AND object_pk IN (SELECT id FROM {MATCHED_DOCUMENTS}))")
+            params.append(self.document_content_type_id)
+        selects.append(
+            "SELECT CASE WHEN title_match = 1 THEN 'title_hit' ELSE 'hit' END, CAST(content_type_id AS TEXT), "
+            "object_pk, position FROM ("
+            "SELECT content_type_id, object_pk, title_match, "
+            "ROW_NUMBER() OVER (ORDER BY title_match DESC, score DESC, object_pk) AS position "
+            f"FROM {MATCHED_ENTRIES} WHERE {' OR '.join(allowed)}"
+            ") AS ranked WHERE position > %s AND position <= %s"
         )
-        return list(
-            entries.order_by("-title_match", "-score", "object_pk").values_list(
-                "content_type_id", "object_pk", "title_match"
-            )[start:stop]
-        )
+        params += [start, stop]
+
+        counts, rows = Counter(), []
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH {', '.join(with_sql)} {' UNION ALL '.join(selects)}", params)
+            for kind, value, number, position in cursor.fetchall():
+                if position is None:
+                    counts[kind, value] += number
+                else:
+                    rows.append((position, int(value), number, kind == "title_hit"))
+        return counts, [row[1:] for row in sorted(rows)]
 
     def build_hits(self, rows):
         """Turn ranked rows into hits with their snippet, lab, themes and using pages, in a few queries."""
@@ -409,93 +529,47 @@ class SiteSearch:
 
     def facets(self):
         """{facet: [(value, label, count)]}, counts by the database, with the other facets applied."""
-        from labs.models import LabPage, ProjectPage
-        from methods.models import Duration, MethodPage, Phase
+        from methods.models import Duration, Phase
 
         if self.match.is_empty:
             return {}
-        facets = {}
+        from django.utils.translation import gettext
 
+        counts = self.facet_counts()
+        by_facet = {}
+        for (facet, value), n in counts.items():
+            if n:
+                by_facet.setdefault(facet, {})[value] = n
+
+        def by_count(options):
+            return sorted(options, key=lambda option: (-option[2], option[1]))
+
+        facets = {}
         type_counts, document_count = self.type_counts()
         types = [
             (page_type_key(model), str(model._meta.verbose_name_plural).capitalize(), type_counts.get(ct_id, 0))
             for ct_id, model in self.models_by_content_type.items()
         ]
-        from django.utils.translation import gettext
-
         types.append((DOCUMENT_TYPE, gettext("Documents"), document_count))
-        facets["type"] = sorted((t for t in types if t[2]), key=lambda t: (-t[2], t[1]))
+        facets["type"] = by_count(t for t in types if t[2])
 
-        theme_pages = self.pages(exclude=("theme",)).values("pk")
-        theme_counts = Counter()
-        for model in themed_page_models():
-            if model not in self.present_models("theme"):
-                continue
-            themes_field = model._meta.get_field("themes")
-            through = themes_field.remote_field.through
-            source = themes_field.m2m_field_name()
-            theme_counts.update(
-                dict(
-                    through.objects.filter(**{f"{source}_id__in": theme_pages})
-                    .order_by()
-                    .values_list("theme_id")
-                    .annotate(n=Count("pk"))
-                )
-            )
-        themes = self.all_themes()
-        facets["theme"] = sorted(
-            ((themes[pk].slug, themes[pk].name, n) for pk, n in theme_counts.items() if pk in themes),
-            key=lambda t: (-t[2], t[1]),
+        themes = {str(pk): theme for pk, theme in self.all_themes().items()}
+        facets["theme"] = by_count(
+            (themes[pk].slug, themes[pk].name, n) for pk, n in by_facet.get("theme", {}).items() if pk in themes
         )
 
-        lab_pages = self.pages(exclude=("lab",))
-        lab_ids = lab_pages.values("pk")
-        lab_counts = Counter()
         labs = self.labs()
-        labs_by_path = {lab.path: lab.pk for lab in labs.values()}
-        present = self.present_models("lab")
-        if ProjectPage in present:
-            parent_paths = (
-                ProjectPage.objects.filter(pk__in=lab_ids)
-                .order_by()
-                .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-                .values_list("parent_path")
-                .annotate(n=Count("pk"))
-            )
-            for path, n in parent_paths:
-                if path in labs_by_path:
-                    lab_counts[labs_by_path[path]] += n
-        if MethodPage in present:
-            lab_counts.update(
-                dict(
-                    MethodPage.objects.filter(pk__in=lab_ids, author_lab__isnull=False)
-                    .order_by()
-                    .values_list("author_lab_id")
-                    .annotate(n=Count("pk"))
-                )
-            )
-        if LabPage in present:
-            lab_counts.update(lab_pages.filter(pk__in=list(labs)).values_list("pk", flat=True))
-        facets["lab"] = sorted(
-            ((str(pk), labs[pk].title, n) for pk, n in lab_counts.items() if pk in labs),
-            key=lambda t: (-t[2], t[1]),
+        lab_counts = Counter(by_facet.get("lab", {}))
+        labs_by_path = {lab.path: str(lab.pk) for lab in labs.values()}
+        for path, n in by_facet.get("lab_path", {}).items():
+            if path in labs_by_path:
+                lab_counts[labs_by_path[path]] += n
+        facets["lab"] = by_count(
+            (str(lab.pk), lab.title, lab_counts[str(lab.pk)]) for lab in labs.values() if lab_counts.get(str(lab.pk))
         )
-
-        method_facets = (("phase", Phase), ("duration", Duration))
-        counts = {name: Counter() for name, _ in method_facets}
-        if "phase" not in self.filters and "duration" not in self.filters:
-            # Neither chosen: both facets from one GROUP BY phase, duration.
-            if MethodPage in self.present_models("phase"):
-                methods = MethodPage.objects.filter(pk__in=self.pages().values("pk")).order_by()
-                for phase, duration, n in methods.values_list("phase", "duration").annotate(n=Count("pk")):
-                    counts["phase"][phase] += n
-                    counts["duration"][duration] += n
-        else:
-            for name, _ in method_facets:
-                methods = MethodPage.objects.filter(pk__in=self.pages(exclude=(name,)).values("pk")).order_by()
-                counts[name].update(dict(methods.values_list(name).annotate(n=Count("pk"))))
-        for name, choices in method_facets:
-            facets[name] = [(v, label, counts[name][v]) for v, label in choices.choices if counts[name].get(v)]
+        for name, choices in (("phase", Phase), ("duration", Duration)):
+            chosen = by_facet.get(name, {})
+            facets[name] = [(value, label, chosen[value]) for value, label in choices.choices if chosen.get(value)]
         return facets
 
 
@@ -503,7 +577,16 @@ def live_labs():
     """The live public labs by id, by name."""
     from labs.models import LabPage
 
-    return {lab.pk: lab for lab in LabPage.objects.live().public().defer_streamfields().order_by("title")}
+    # Only what a facet option, a form choice and a link to the lab need.
+    labs = LabPage.objects.live().public().only("title", "path", "url_path", "depth").order_by("title")
+    return {lab.pk: lab for lab in labs}
+
+
+def materialized():
+    """Compute a common table once however often the statement reads it (SQLite 3.35+, PostgreSQL 12+)."""
+    if connection.vendor == "sqlite" and connection.Database.sqlite_version_info < (3, 35):
+        return ""
+    return "MATERIALIZED"
 
 
 class HitList:
@@ -559,7 +642,7 @@ def autocomplete(query, limit=8):
         return []
     ids = [
         pk
-        for (pk,) in match.entries(title_only=True)
+        for (pk,) in match.ranked_entries(title_only=True)
         .filter(
             content_type_id__in=[
                 ct.pk for ct in ContentType.objects.get_for_models(*searchable_page_models()).values()

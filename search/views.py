@@ -18,6 +18,8 @@ from .models import QueryDay
 from .text import query_terms
 
 RESULTS_PER_PAGE = 20
+# Beyond any real result list; keeps the window's SQL offsets small.
+MAX_PAGE_NUMBER = 10_000
 logger = logging.getLogger(__name__)
 MAX_LOGGED_QUERY_LENGTH = 255
 
@@ -29,8 +31,9 @@ def search(request):
     query = form.query()
     if not uses_database_index():
         return search_with_external_engine(request, form, query)
-    search = SiteSearch(query, form.filters(), labs=form.labs)
-    results = Paginator(search.hits(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_number = request.GET.get("page")
+    search = SiteSearch(query, form.filters(), labs=form.labs, window=hits_window(page_number))
+    results = Paginator(search.hits(), RESULTS_PER_PAGE).get_page(page_number)
     context = {
         "form": form,
         "search_query": query,
@@ -54,6 +57,16 @@ def search(request):
         context["suggested_hits"] = SiteSearch(suggestion).hits()[:5] if suggestion else []
         context["themes"] = search.all_themes().values()
     return render(request, "search/search.html", context)
+
+
+def hits_window(page_number):
+    """The hits of the page asked for, fetched with the facet counts (a page out of range is
+    fetched again once the paginator knows the last page)."""
+    try:
+        number = min(max(int(page_number), 1), MAX_PAGE_NUMBER)
+    except (TypeError, ValueError):
+        number = 1
+    return (number - 1) * RESULTS_PER_PAGE, number * RESULTS_PER_PAGE
 
 
 def uses_database_index():

@@ -83,15 +83,16 @@ class Command(BaseCommand):
             lab_pages.append(lab)
         self.stdout.write(f"{n_labs} labs")
         for n in range(n_projects):
-            project = rng.choice(lab_pages).add_child(
-                instance=ProjectPage(title=title(rng), slug=f"projet-{n}", summary=paragraph(rng, 2))
+            rng.choice(lab_pages).add_child(
+                instance=ProjectPage(
+                    title=title(rng), slug=f"projet-{n}", summary=paragraph(rng, 2), themes=rng.sample(themes, 2)
+                )
             )
-            project.themes.set(rng.sample(themes, 2))
             if (n + 1) % 1000 == 0:
                 self.stdout.write(f"{n + 1}/{n_projects} projects")
         phases, durations = Phase.values, Duration.values
         for n in range(n_methods):
-            method = method_index.add_child(
+            method_index.add_child(
                 instance=MethodPage(
                     title=title(rng),
                     slug=f"methode-{n}",
@@ -102,8 +103,9 @@ class Command(BaseCommand):
                     phase=rng.choice(phases),
                     duration=rng.choice(durations),
                     author_lab=rng.choice(lab_pages),
+                    # Parental many-to-many: given to the constructor, saved with the page.
+                    themes=rng.sample(themes, rng.randint(1, 3)),
                 )
             )
-            method.themes.set(rng.sample(themes, rng.randint(1, 3)))
             if (n + 1) % 1000 == 0:
                 self.stdout.write(f"{n + 1}/{n_methods} methods")

@@ -7,6 +7,7 @@ from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -111,38 +112,34 @@ def search_autocomplete(request):
     )
 
 
-def facet_url(request, name, value):
-    """This search with the facet set to value (None removes it), back to the first page."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    params.pop(name, None)
-    if value is not None:
-        params[name] = value
-    return "?" + params.urlencode()
-
-
 def facet_groups(request, search, form):
-    """The facets for the template: each option with its count, link and whether it is chosen."""
+    """The facets for the template: each option with its count, link and whether it is chosen.
+
+    An option's link is this search with the facet set to the option (or removed, for the
+    chosen one), back to the first page.
+    """
     chosen = {name: str(getattr(value, "pk", value)) for name, value in form.filters().items()}
     groups = []
     for name, options in search.facets().items():
-        if options:
-            groups.append(
-                {
-                    "name": name,
-                    "label": form.fields[name].label,
-                    "chosen": chosen.get(name),
-                    "options": [
-                        {
-                            "label": label,
-                            "count": count,
-                            "chosen": chosen.get(name) == str(value),
-                            "url": facet_url(request, name, None if chosen.get(name) == str(value) else str(value)),
-                        }
-                        for value, label, count in options
-                    ],
-                }
-            )
+        if not options:
+            continue
+        kept = [(key, value) for key, values in request.GET.lists() if key not in (name, "page") for value in values]
+        groups.append(
+            {
+                "name": name,
+                "label": form.fields[name].label,
+                "chosen": chosen.get(name),
+                "options": [
+                    {
+                        "label": label,
+                        "count": count,
+                        "chosen": chosen.get(name) == str(value),
+                        "url": "?" + urlencode(kept if chosen.get(name) == str(value) else [*kept, (name, value)]),
+                    }
+                    for value, label, count in options
+                ],
+            }
+        )
     return sorted(groups, key=lambda group: FACETS.index(group["name"]))
 
 
@@ -153,6 +150,8 @@ def promotions(query):
         .select_related("page")
         .order_by("sort_order")
     )
+    if not picks:
+        return []
     public = Page.objects.live().public().filter(pk__in=[p.page_id for p in picks if p.page_id])
     public_ids = set(public.values_list("pk", flat=True))
     return [p for p in picks if p.page_id in public_ids or (not p.page_id and p.external_link_url)]

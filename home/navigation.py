@@ -1,4 +1,5 @@
-"""The site's header sections and footer links, cached until a page changes."""
+"""The site's header sections, footer links and footer settings, cached until a page or the
+site settings change."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -27,8 +28,11 @@ def _link(page, request):
 
 
 def site_links(site, request):
-    """{"home", "sections", "footer"}: the site's home page and its live children the header and
-    footer link to, as plain dicts (one query, then cached until a page is saved, moved or deleted)."""
+    """{"home", "sections", "footer", "contact_email", "footer_text"}: the site's home page and its
+    live children the header and footer link to, as plain dicts, and what communicators set in
+    the site settings (two queries, then cached until a page or the settings change)."""
+    from home.models import SiteSettings
+
     key = CACHE_KEY.format(site_id=site.pk)
     links = cache.get(key)
     if links is not None:
@@ -55,6 +59,9 @@ def site_links(site, request):
             links["footer"].append(_link(page, request))
     links["sections"] = [link for _, link in sorted(sections, key=lambda item: item[0])]
     links["footer"].sort(key=lambda link: FOOTER_SLUGS.index(link["slug"]))
+    site_settings = SiteSettings.for_site(site)
+    links["contact_email"] = site_settings.contact_email
+    links["footer_text"] = site_settings.footer_text
     cache.set(key, links, 60 * 60)
     return links
 
@@ -81,7 +88,9 @@ def clear(**kwargs):
 
 
 def _page_changed(sender, instance=None, **kwargs):
-    if isinstance(instance, Page):
+    from home.models import SiteSettings
+
+    if isinstance(instance, Page | SiteSettings):
         clear()
 
 

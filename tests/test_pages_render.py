@@ -127,6 +127,21 @@ def test_navigation_follows_publishing(client, tree):
     assert not get(client, "/").find("a", href="/a-propos/")
 
 
+def test_footer_shows_what_communicators_set_in_the_site_settings(client, tree):
+    from home.models import SiteSettings
+
+    footer = get(client, "/").find("footer")
+    assert "réseau de laboratoires" in text(footer) and not footer.find("a", href=lambda h: h.startswith("mailto:"))
+    site_settings = SiteSettings.for_site(tree["home"].get_site())
+    site_settings.contact_email = "contact@entrelabs.example"
+    site_settings.footer_text = "Entrelabs, réseau des labs publics.\nÉdité par les labs partenaires."
+    site_settings.save()
+    footer = get(client, "/").find("footer")
+    assert footer.find("a", href="mailto:contact@entrelabs.example").get_text() == "contact@entrelabs.example"
+    about = footer.find("p", class_="site-footer__about")
+    assert about.find("br") and "Édité par les labs partenaires." in text(about)
+
+
 def test_language_switcher_switches_to_english(client, tree):
     response = client.post("/i18n/setlang/", {"language": "en", "next": tree["method"].url})
     assert response.status_code == 302

@@ -326,24 +326,44 @@ class SiteSearch:
         return self._runs[start, stop]
 
     def _run(self, start, stop):
+        conditions = self.facet_conditions()
+        tables = self._common_tables(conditions)
+        if tables is None:
+            return Counter(), []  # e.g. only stop words: nothing can match
+        selects = [*self._facet_selects(conditions), self._hits_select(conditions, start, stop)]
+        sql = f"WITH {', '.join(sql for sql, _ in tables)} {' UNION ALL '.join(sql for sql, _ in selects)}"
+        params = [param for _, table_params in [*tables, *selects] for param in table_params]
+        counts, rows = Counter(), []
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            # Each row is (facet, value, count, None) or (hit kind, content type id, object id, position).
+            for kind, value, number, position in cursor.fetchall():
+                if position is None:
+                    counts[kind, value] += number
+                else:
+                    rows.append((position, int(value), number, kind == "title_hit"))
+        return counts, [row[1:] for row in sorted(rows)]
+
+    def _common_tables(self, conditions):
+        """[(SQL, params)] of the statement's common tables: the matching index entries with their
+        rank, the live public pages among them with their facet values and one flag per chosen
+        facet, and the matching documents used by live public pages that meet the facet choices.
+        None when nothing can match."""
         from .documents import used_document_ids
         from .models import DocumentText
 
-        conditions = self.facet_conditions()
-
-        def meets(exclude=None):
-            """SQL: the matching page meets every facet choice but exclude."""
-            return " ".join(f"AND meets_{name} = 1" for name in conditions if name != exclude)
-
         page_types = ", ".join(["%s"] * len(self.page_content_type_ids))
-        pages = self.live_pages().filter(
-            pk__in=RawSQL(
-                f"SELECT object_pk FROM {MATCHED_ENTRIES} WHERE content_type_id IN ({page_types})",
-                self.page_content_type_ids,
+        pages = (
+            self.live_pages()
+            .filter(
+                pk__in=RawSQL(
+                    f"SELECT object_pk FROM {MATCHED_ENTRIES} WHERE content_type_id IN ({page_types})",
+                    self.page_content_type_ids,
+                )
             )
-        )
-        pages = pages.annotate(
-            **{f"meets_{name}": Case(When(condition, then=1), default=0) for name, condition in conditions.items()}
+            .annotate(
+                **{f"meets_{name}": Case(When(condition, then=1), default=0) for name, condition in conditions.items()}
+            )
         )
         documents = DocumentText.objects.filter(
             used_document_ids(self.live_pages().filter(self.facet_condition(exclude=("type",))))
@@ -352,7 +372,7 @@ class SiteSearch:
                 f"SELECT object_pk FROM {MATCHED_ENTRIES} WHERE content_type_id = %s", [self.document_content_type_id]
             )
         )
-        tables = [
+        querysets = [
             (
                 MATCHED_ENTRIES,
                 self.match.ranked_entries().values("content_type_id", "object_pk", "title_match", "score"),
@@ -371,60 +391,72 @@ class SiteSearch:
             ),
             (MATCHED_DOCUMENTS, documents.values("id")),
         ]
-        with_sql, params = [], []
-        for name, queryset in tables:
+        tables = []
+        for name, queryset in querysets:
             try:
-                sql, table_params = queryset.query.sql_with_params()
+                sql, params = queryset.query.sql_with_params()
             except EmptyResultSet:
                 if name != MATCHED_DOCUMENTS:
-                    return Counter(), []  # e.g. only stop words: nothing can match
-                sql, table_params = "SELECT CAST(NULL AS INTEGER) AS id WHERE 1 = 0", []
-            with_sql.append(f"{name} AS {materialized()} ({sql})")
-            params.extend(table_params)
+                    return None
+                sql, params = "SELECT CAST(NULL AS INTEGER) AS id WHERE 1 = 0", ()
+            tables.append((f"{name} AS {materialized()} ({sql})", params))
+        return tables
 
-        # Each select gives (facet, value, count, position): position only for hits.
-        selects = [
-            f"SELECT 'type', CAST(content_type_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} "
-            f"WHERE 1 = 1 {meets('type')} GROUP BY content_type_id",
-            f"SELECT 'document', '{DOCUMENT_TYPE}', COUNT(*), {NO_POSITION} FROM {MATCHED_DOCUMENTS}",
-            f"SELECT 'lab', CAST(id AS TEXT), 1, {NO_POSITION} FROM {MATCHED_PAGES} "
-            f"WHERE content_type_id = %s {meets('lab')}",
-            f"SELECT 'lab', CAST(author_lab_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} "
-            f"WHERE author_lab_id IS NOT NULL {meets('lab')} GROUP BY author_lab_id",
-            f"SELECT 'lab_path', parent_path, COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} "
-            f"WHERE content_type_id = %s {meets('lab')} GROUP BY parent_path",
-        ]
+    def _facet_selects(self, conditions):
+        """[(SQL, params)]: (facet, value, count, NULL) rows, each facet with the other choices applied."""
         from labs.models import LabPage, ProjectPage
 
-        params += [self.content_type_id(LabPage), self.content_type_id(ProjectPage)]
-        for name in ("phase", "duration"):
-            selects.append(
-                f"SELECT '{name}', {name}, COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} "
-                f"WHERE {name} IS NOT NULL {meets(name)} GROUP BY {name}"
+        def meets(exclude):
+            return " ".join(f"AND meets_{name} = 1" for name in conditions if name != exclude)
+
+        def grouped(facet, value, where="1 = 1", params=(), choice=None):
+            """Counts by value of the matching pages that meet every choice but this facet's."""
+            sql = (
+                f"SELECT '{facet}', CAST({value} AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} "
+                f"WHERE {where} {meets(choice or facet)} GROUP BY {value}"
             )
+            return sql, params
+
+        selects = [
+            grouped("type", "content_type_id"),
+            (f"SELECT 'document', '{DOCUMENT_TYPE}', COUNT(*), {NO_POSITION} FROM {MATCHED_DOCUMENTS}", ()),
+            grouped("lab", "id", "content_type_id = %s", [self.content_type_id(LabPage)]),
+            grouped("lab", "author_lab_id", "author_lab_id IS NOT NULL"),
+            # A project's lab is its parent: counted by parent path, then mapped to the lab.
+            grouped("lab_path", "parent_path", "content_type_id = %s", [self.content_type_id(ProjectPage)], "lab"),
+            grouped("phase", "phase", "phase IS NOT NULL"),
+            grouped("duration", "duration", "duration IS NOT NULL"),
+        ]
         for model in themed_page_models():
             themes_field = model._meta.get_field("themes")
             through = themes_field.remote_field.through._meta.db_table
             source = themes_field.m2m_column_name()
             types = [ct for ct, m in self.models_by_content_type.items() if issubclass(m, model)]
             if types:
-                placeholders = ", ".join(["%s"] * len(types))
                 selects.append(
-                    f"SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} p "
-                    f"JOIN {through} t ON t.{source} = p.id "
-                    f"WHERE p.content_type_id IN ({placeholders}) {meets('theme')} GROUP BY t.theme_id"
+                    (
+                        f"SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} p "
+                        f"JOIN {through} t ON t.{source} = p.id "
+                        f"WHERE p.content_type_id IN ({', '.join(['%s'] * len(types))}) {meets('theme')} "
+                        "GROUP BY t.theme_id",
+                        types,
+                    )
                 )
-                params += types
+        return selects
 
+    def _hits_select(self, conditions, start, stop):
+        """(SQL, params): the hits from start to stop, title matches first, then by rank."""
+        page_types = ", ".join(["%s"] * len(self.page_content_type_ids))
+        meets_all = " ".join(f"AND meets_{name} = 1" for name in conditions)
         allowed = [
             f"(content_type_id IN ({page_types}) "
-            f"AND object_pk IN (SELECT id FROM {MATCHED_PAGES} WHERE 1 = 1 {meets()}))"
+            f"AND object_pk IN (SELECT id FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}))"
         ]
-        params += self.page_content_type_ids
+        params = list(self.page_content_type_ids)
         if self.filters.get("type") in (None, DOCUMENT_TYPE):
             allowed.append(f"(content_type_id = %s AND object_pk IN (SELECT id FROM {MATCHED_DOCUMENTS}))")
             params.append(self.document_content_type_id)
-        selects.append(
+        sql = (
             "SELECT CASE WHEN title_match = 1 THEN 'title_hit' ELSE 'hit' END, CAST(content_type_id AS TEXT), "
             "object_pk, position FROM ("
             "SELECT content_type_id, object_pk, title_match, "
@@ -432,17 +464,7 @@ class SiteSearch:
             f"FROM {MATCHED_ENTRIES} WHERE {' OR '.join(allowed)}"
             ") AS ranked WHERE position > %s AND position <= %s"
         )
-        params += [start, stop]
-
-        counts, rows = Counter(), []
-        with connection.cursor() as cursor:
-            cursor.execute(f"WITH {', '.join(with_sql)} {' UNION ALL '.join(selects)}", params)
-            for kind, value, number, position in cursor.fetchall():
-                if position is None:
-                    counts[kind, value] += number
-                else:
-                    rows.append((position, int(value), number, kind == "title_hit"))
-        return counts, [row[1:] for row in sorted(rows)]
+        return sql, [*params, start, stop]
 
     def build_hits(self, rows):
         """Turn ranked rows into hits with their snippet, lab, themes and using pages, in a few queries."""

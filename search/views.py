@@ -2,7 +2,7 @@ import logging
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -158,19 +158,24 @@ def promotions(query):
 
 
 def log_query(query, results_count):
-    """Count the query for the promotions' statistics and our no-result report."""
-    Query.get(query[:MAX_LOGGED_QUERY_LENGTH]).add_hit()
-    query_string = " ".join(query.lower().split())[:MAX_LOGGED_QUERY_LENGTH]
-    today = timezone.localdate()
-    no_result = 0 if results_count else 1
-    updated = QueryDay.objects.filter(query_string=query_string, date=today).update(
-        hits=F("hits") + 1, no_result_hits=F("no_result_hits") + no_result
-    )
-    if not updated:
-        try:
-            with transaction.atomic():
-                QueryDay.objects.create(query_string=query_string, date=today, hits=1, no_result_hits=no_result)
-        except IntegrityError:  # created meanwhile by another request
-            QueryDay.objects.filter(query_string=query_string, date=today).update(
-                hits=F("hits") + 1, no_result_hits=F("no_result_hits") + no_result
-            )
+    """Count the query for the promotions' statistics and our no-result report, in one transaction."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Statistics can lose their last counts in a crash: the visitor need not wait for the disk.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        Query.get(query[:MAX_LOGGED_QUERY_LENGTH]).add_hit()
+        query_string = " ".join(query.lower().split())[:MAX_LOGGED_QUERY_LENGTH]
+        today = timezone.localdate()
+        no_result = 0 if results_count else 1
+        updated = QueryDay.objects.filter(query_string=query_string, date=today).update(
+            hits=F("hits") + 1, no_result_hits=F("no_result_hits") + no_result
+        )
+        if not updated:
+            try:
+                with transaction.atomic():
+                    QueryDay.objects.create(query_string=query_string, date=today, hits=1, no_result_hits=no_result)
+            except IntegrityError:  # created meanwhile by another request
+                QueryDay.objects.filter(query_string=query_string, date=today).update(
+                    hits=F("hits") + 1, no_result_hits=F("no_result_hits") + no_result
+                )

@@ -33,6 +33,7 @@ from home.models.taxonomy import Theme, themed_page_models
 from .text import MIN_WORD_LENGTH_FOR_SUGGESTION, fold, matches_any, query_stems, query_terms, words
 
 DOCUMENT_TYPE = "document"
+RESULTS_PER_PAGE = 20
 # The common tables of the facet statement.
 MATCHED_ENTRIES = "search_matched_entries"
 MATCHED_PAGES = "search_matched_pages"
@@ -217,7 +218,7 @@ def page_text(page):
 class SiteSearch:
     """A query with its facet choices: the matching hits, their count and the facet counts."""
 
-    def __init__(self, query, filters=None, labs=None, window=(0, 20)):
+    def __init__(self, query, filters=None, labs=None, window=(0, RESULTS_PER_PAGE)):
         self.query = query
         # The hits fetched with the facet counts: the page of results the visitor asked for.
         self.first_window = window

@@ -13,12 +13,11 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from .engine import Hit, SiteSearch, autocomplete, live_labs, suggestions
+from .engine import RESULTS_PER_PAGE, Hit, SiteSearch, autocomplete, live_labs, suggestions
 from .forms import FACETS, SearchForm
 from .models import QueryDay
 from .text import query_terms
 
-RESULTS_PER_PAGE = 20
 # Beyond any real result list; keeps the window's SQL offsets small.
 MAX_PAGE_NUMBER = 10_000
 logger = logging.getLogger(__name__)

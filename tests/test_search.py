@@ -190,6 +190,19 @@ class TestResults:
         assert "La 27e Région" in html and "Éducation" in html
         assert str(ProjectPage._meta.verbose_name).capitalize() in html
 
+    def test_pages_of_results_follow_each_other(self, client, corpus):
+        methods = corpus["prototyping"].get_parent()
+        for n in range(24):
+            MethodPageFactory(parent=methods, title=f"Fiche {n:02}", summary="Un prototype en carton.")
+        first, second = search(client, q="prototype"), search(client, q="prototype", page="2")
+        assert first.context["count"] == second.context["count"] == 26
+        # Title matches first: "Prototypage rapide" leads page 1.
+        assert titles(first)[0] == "Prototypage rapide" and len(titles(first)) == 20
+        assert len(titles(second)) == 6 and not set(titles(first)) & set(titles(second))
+        assert 'aria-current="page"><span class="visually-hidden">Page </span>2' in second.content.decode()
+        # A page beyond the last shows the last one.
+        assert titles(search(client, q="prototype", page="9")) == titles(second)
+
     def test_pagination_survives_bad_page_numbers(self, client, corpus):
         for page in ["abc", "-1", "0", "99999999999999999999", "1e400", ""]:
             assert titles(search(client, q="prototype", page=page))

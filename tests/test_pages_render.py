@@ -142,6 +142,17 @@ def test_footer_shows_what_communicators_set_in_the_site_settings(client, tree):
     assert about.find("br") and "Édité par les labs partenaires." in text(about)
 
 
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_search(client, tree):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    rules = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in rules and "Disallow: /recherche/" in rules
+    assert "Sitemap: http://testserver/sitemap.xml" in rules
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap.status_code == 200
+    assert f"{tree['method'].url}</loc>" in sitemap.content.decode()
+
+
 def test_language_switcher_switches_to_english(client, tree):
     response = client.post("/i18n/setlang/", {"language": "en", "next": tree["method"].url})
     assert response.status_code == 302

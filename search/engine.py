@@ -3,8 +3,8 @@ French-aware, with facet counts computed by the database.
 
 The full-text match runs on the index Wagtail's search backend keeps up to date
 (``update_index``, signals): FTS5 on SQLite, tsvectors on PostgreSQL. The rest (live and
-public filters, facets, counts, ranking with title matches first) is one SQL query each,
-however many pages match.
+public filters, facets, counts, ranking with title matches first) is one SQL statement per
+page of results, however many pages match (``SiteSearch.run``).
 """
 
 import difflib
@@ -34,7 +34,7 @@ from .text import MIN_WORD_LENGTH_FOR_SUGGESTION, fold, matches_any, query_stems
 
 DOCUMENT_TYPE = "document"
 RESULTS_PER_PAGE = 20
-# The common tables of the facet statement.
+# The common tables of the search statement.
 MATCHED_ENTRIES = "search_matched_entries"
 MATCHED_PAGES = "search_matched_pages"
 MATCHED_DOCUMENTS = "search_matched_documents"
@@ -96,26 +96,6 @@ class TextMatch:
 
         return terms_tsquery(self.terms, get_search_backend().config)
 
-    def entries(self):
-        """Matching index entries as ``content_type_id`` and ``object_pk``, unranked."""
-        if self.vendor == "sqlite":
-            return self._fts_entries(["title", "body"]).annotate(
-                content_type_id=F("index_entry__content_type_id"),
-                object_pk=Cast("index_entry__object_id", IntegerField()),
-            )
-        entries = index_model("IndexEntry").objects.annotate(object_pk=Cast("object_id", IntegerField()))
-        if not self.meaningful_terms():
-            return entries.none()  # only stop words: nothing matches
-        from .postgres import terms_tsquery
-
-        config = get_search_backend().config
-        # Each word in the title or the body: the same as (title || body) @@ query, but
-        # PostgreSQL answers it from the GIN indexes instead of reading every entry.
-        for term in self.meaningful_terms():
-            word = terms_tsquery([term], config)
-            entries = entries.filter(Q(title=word) | Q(body=word))
-        return entries
-
     def ranked_entries(self, title_only=False):
         """Matching index entries, annotated with ``content_type_id``, ``object_pk``,
         ``title_match`` and ``score`` (higher is better)."""
@@ -132,18 +112,25 @@ class TextMatch:
                 score=RawSQL(f"-bm25({fts}, 0.0, 1.0, 4.0)", []),
             )
         tsquery = self._tsquery()
+        entries = index_model("IndexEntry").objects.annotate(object_pk=Cast("object_id", IntegerField()))
         if title_only:
-            entries = (
-                index_model("IndexEntry")
-                .objects.filter(title=tsquery)
-                .annotate(object_pk=Cast("object_id", IntegerField()))
-            )
+            entries = entries.filter(title=tsquery)
         else:
-            entries = self.entries()
-        return entries.annotate(
+            from .postgres import terms_tsquery
+
+            config = get_search_backend().config
+            # Each word in the title or the body: the same as (title || body) @@ query, but
+            # PostgreSQL answers it from the GIN indexes instead of reading every entry.
+            for term in self.meaningful_terms():
+                word = terms_tsquery([term], config)
+                entries = entries.filter(Q(title=word) | Q(body=word))
+        entries = entries.annotate(
             title_match=Case(When(title=tsquery, then=1), default=0),
             score=SearchRank(F("title"), tsquery) * 4 + SearchRank(F("body"), tsquery),
         )
+        if not title_only and not self.meaningful_terms():
+            return entries.none()  # only stop words: nothing matches
+        return entries
 
     def _fts_entries(self, columns):
         """SQLite: the FTS5 rows whose columns match the stems."""

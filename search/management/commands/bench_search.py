@@ -30,7 +30,7 @@ FIXED_QUERIES = [
 
 
 def representative_queries(count=50, seed=50):
-    """Fifty queries as agents type them: one to three words, verbs, plurals, with and without accents."""
+    """Queries as agents type them: one to three words, verbs, plurals, with and without accents."""
     rng = random.Random(seed)
     queries = list(FIXED_QUERIES)
     while len(queries) < count:
@@ -43,7 +43,7 @@ def representative_queries(count=50, seed=50):
             queries.append(rng.choice(corpus.VERBS))
         else:
             queries.append(f"{rng.choice(corpus.VERBS)} {rng.choice(corpus.NOUNS)}s {rng.choice(corpus.NOUNS)}")
-    return queries
+    return queries[:count]
 
 
 class Command(BaseCommand):
@@ -52,21 +52,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-rebuild", action="store_true", help="do not time a full update_index first")
         parser.add_argument("--rounds", type=int, default=3, help="timed runs of each query (after one warm-up)")
+        parser.add_argument(
+            "--queries", type=int, default=50, dest="query_count", help="how many representative queries"
+        )
 
-    def handle(self, *args, no_rebuild, rounds, **options):
+    def handle(self, *args, no_rebuild, rounds, query_count, **options):
         pages = Page.objects.live().count()
         self.stdout.write(f"Database: {connection.vendor}, {pages} live pages")
-        if connection.vendor == "postgresql":
-            # Fresh statistics after the bulk load, as autovacuum would gather them on a live site.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
         if not no_rebuild:
             started = time.perf_counter()
             call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
             self.stdout.write(f"Index build (update_index): {time.perf_counter() - started:.1f} s")
+        if connection.vendor == "postgresql":
+            # Fresh statistics after the bulk load, as autovacuum would gather them on a live site.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         rng = random.Random(3)
         themes = list(Theme.objects.values_list("slug", flat=True)) or [""]
-        queries = representative_queries()
+        queries = representative_queries(query_count)
         plain = [{"q": q} for q in queries]
         faceted = [
             {"q": q, "theme": rng.choice(themes), "phase": rng.choice(Phase.values)}
@@ -74,7 +77,8 @@ class Command(BaseCommand):
             else {"q": q, "type": "methods.methodpage", "duration": rng.choice(Duration.values)}
             for i, q in enumerate(queries)
         ]
-        self.stdout.write(f"{'':<16}{'median':>10}{'p95':>10}{'max':>10}   (ms, {rounds} runs of 50 queries)")
+        header = f"{'':<16}{'median':>10}{'p95':>10}{'max':>10}"
+        self.stdout.write(f"{header}   (ms, {rounds} runs of {len(queries)} queries)")
         for label, params in (("without facets", plain), ("with facets", faceted)):
             # As in production: DEBUG would log (and, on SQLite, quote) every query.
             with override_settings(DEBUG=False):
@@ -83,7 +87,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{label:<16}{statistics.median(timings):>10.1f}{p95:>10.1f}{max(timings):>10.1f}")
 
     def time_queries(self, all_params, rounds):
-        factory = RequestFactory(HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip("."))
+        host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
+        factory = RequestFactory(HTTP_HOST=host)
         timings = []
         for params in all_params:
             search(factory.get("/recherche/", params))  # warm-up

@@ -68,6 +68,7 @@ class MethodIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("method index")
+        verbose_name_plural = _("method indexes")
 
     def methods(self):
         """The live method cards under this index, by title."""
@@ -255,6 +256,7 @@ class CurriculumIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("curriculum index")
+        verbose_name_plural = _("curriculum indexes")
 
     def curricula(self):
         """The live curricula, by title."""

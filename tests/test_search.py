@@ -190,6 +190,12 @@ class TestResults:
         assert "La 27e Région" in html and "Éducation" in html
         assert str(ProjectPage._meta.verbose_name).capitalize() in html
 
+    def test_results_come_before_the_facets_with_a_link_to_them(self, client, corpus):
+        # On a phone the facets follow the results; on a wide screen they stand beside them.
+        html = search(client, q="prototype").content.decode()
+        assert html.index('class="search-hits"') < html.index('<aside class="search-facets" id="refine"')
+        assert '<a href="#refine">Affiner les résultats</a>' in html
+
     def test_pages_of_results_follow_each_other(self, client, corpus):
         methods = corpus["prototyping"].get_parent()
         for n in range(24):

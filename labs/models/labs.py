@@ -58,6 +58,7 @@ class LabIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("lab index")
+        verbose_name_plural = _("lab indexes")
 
     def labs(self):
         """The live partner labs, by name."""

@@ -24,6 +24,7 @@ class ManifestoIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("manifesto index")
+        verbose_name_plural = _("manifesto indexes")
 
     def manifestos(self):
         """The live manifestos, newest first."""

@@ -25,6 +25,7 @@ class SessionReportIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("session report index")
+        verbose_name_plural = _("session report indexes")
 
     def reports(self):
         """The live session reports, newest first."""

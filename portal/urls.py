@@ -15,7 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
-    # Crawlers skip the admin and the search pages (whose facet links combine without end).
+    # Crawlers skip the admin; the search page stays crawlable, its facet links are rel="nofollow".
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("home.urls")),
     path("", include("methods.urls")),

@@ -1,6 +1,7 @@
 """Full-text search: French-aware matching, what is (never) returned, facets, results, stats."""
 
 import io
+import re
 
 import pytest
 import wagtail_factories
@@ -195,6 +196,9 @@ class TestResults:
         html = search(client, q="prototype").content.decode()
         assert html.index('class="search-hits"') < html.index('<aside class="search-facets" id="refine"')
         assert '<a href="#refine">Affiner les résultats</a>' in html
+        # Crawlers do not follow the facet links, whose combinations have no end.
+        facet_links = re.findall(r'<a href="\?[^"]*"[^>]*>', html[html.index('id="refine"') :])
+        assert facet_links and all('rel="nofollow"' in link for link in facet_links)
 
     def test_pages_of_results_follow_each_other(self, client, corpus):
         methods = corpus["prototyping"].get_parent()

@@ -35,7 +35,6 @@ from .text import MIN_WORD_LENGTH_FOR_SUGGESTION, fold, matches_any, query_stems
 DOCUMENT_TYPE = "document"
 RESULTS_PER_PAGE = 20
 # The common tables of the search statement.
-MATCHED_ENTRIES = "search_matched_entries"
 MATCHED_PAGES = "search_matched_pages"
 MATCHED_DOCUMENTS = "search_matched_documents"
 # The position column of facet rows (typed: PostgreSQL's UNION does not guess a NULL's type).
@@ -333,62 +332,61 @@ class SiteSearch:
         return counts, [row[1:] for row in sorted(rows)]
 
     def _common_tables(self, conditions):
-        """[(SQL, params)] of the statement's common tables: the matching index entries with their
-        rank, the live public pages among them with their facet values and one flag per chosen
-        facet, and the matching documents used by live public pages that meet the facet choices.
-        None when nothing can match."""
+        """[(SQL, params)] of the statement's two common tables: the live public pages that match,
+        with their rank, facet values and one flag per chosen facet; the matching documents used
+        by live public pages that meet the facet choices, with their rank. None when nothing can match.
+
+        Each joins the full-text match to its table in a plain subquery, so that the database
+        plans the join with the statistics of both tables.
+        """
         from .documents import used_document_ids
         from .models import DocumentText
 
-        page_types = ", ".join(["%s"] * len(self.page_content_type_ids))
+        entries = self.match.ranked_entries().values("content_type_id", "object_pk", "title_match", "score")
         pages = (
             self.live_pages()
-            .filter(
-                pk__in=RawSQL(
-                    f"SELECT object_pk FROM {MATCHED_ENTRIES} WHERE content_type_id IN ({page_types})",
-                    self.page_content_type_ids,
-                )
-            )
             .annotate(
                 **{f"meets_{name}": Case(When(condition, then=1), default=0) for name, condition in conditions.items()}
+            )
+            .order_by()
+            .values(
+                "id",
+                "content_type_id",
+                *(f"meets_{name}" for name in conditions),
+                parent_path=Substr("path", 1, Length("path") - Page.steplen),
+                phase=F("methodpage__phase"),
+                duration=F("methodpage__duration"),
+                author_lab_id=F("methodpage__author_lab_id"),
             )
         )
         documents = DocumentText.objects.filter(
             used_document_ids(self.live_pages().filter(self.facet_condition(exclude=("type",))))
-        ).filter(
-            pk__in=RawSQL(
-                f"SELECT object_pk FROM {MATCHED_ENTRIES} WHERE content_type_id = %s", [self.document_content_type_id]
-            )
+        ).values("id")
+        try:
+            page_entries = sql_with_params(entries.filter(content_type_id__in=self.page_content_type_ids))
+            pages = sql_with_params(pages)
+        except EmptyResultSet:
+            return None
+        try:
+            document_entries = sql_with_params(entries.filter(content_type_id=self.document_content_type_id))
+            documents = sql_with_params(documents)
+        except EmptyResultSet:
+            # No document can match (no live page uses one, say): an empty table of the same shape.
+            document_entries = ("SELECT 0 AS object_pk, 0 AS title_match, 0.0 AS score WHERE 1 = 0", ())
+            documents = ("SELECT 0 AS id WHERE 1 = 0", ())
+        matched_pages = (
+            f"{MATCHED_PAGES} AS {materialized()} (SELECT p.*, e.title_match, e.score "
+            f"FROM ({page_entries[0]}) e JOIN ({pages[0]}) p "
+            "ON p.id = e.object_pk AND p.content_type_id = e.content_type_id)"
         )
-        querysets = [
-            (
-                MATCHED_ENTRIES,
-                self.match.ranked_entries().values("content_type_id", "object_pk", "title_match", "score"),
-            ),
-            (
-                MATCHED_PAGES,
-                pages.order_by().values(
-                    "id",
-                    "content_type_id",
-                    *(f"meets_{name}" for name in conditions),
-                    parent_path=Substr("path", 1, Length("path") - Page.steplen),
-                    phase=F("methodpage__phase"),
-                    duration=F("methodpage__duration"),
-                    author_lab_id=F("methodpage__author_lab_id"),
-                ),
-            ),
-            (MATCHED_DOCUMENTS, documents.values("id")),
+        matched_documents = (
+            f"{MATCHED_DOCUMENTS} AS {materialized()} (SELECT d.id, e.title_match, e.score "
+            f"FROM ({document_entries[0]}) e JOIN ({documents[0]}) d ON d.id = e.object_pk)"
+        )
+        return [
+            (matched_pages, [*page_entries[1], *pages[1]]),
+            (matched_documents, [*document_entries[1], *documents[1]]),
         ]
-        tables = []
-        for name, queryset in querysets:
-            try:
-                sql, params = queryset.query.sql_with_params()
-            except EmptyResultSet:
-                if name != MATCHED_DOCUMENTS:
-                    return None
-                sql, params = "SELECT CAST(NULL AS INTEGER) AS id WHERE 1 = 0", ()
-            tables.append((f"{name} AS {materialized()} ({sql})", params))
-        return tables
 
     def _facet_selects(self, conditions):
         """[(SQL, params)]: (facet, value, count, NULL) rows, each facet with the other choices applied."""
@@ -418,38 +416,31 @@ class SiteSearch:
         for model in themed_page_models():
             themes_field = model._meta.get_field("themes")
             through = themes_field.remote_field.through._meta.db_table
-            source = themes_field.m2m_column_name()
-            types = [ct for ct, m in self.models_by_content_type.items() if issubclass(m, model)]
-            if types:
-                selects.append(
-                    (
-                        f"SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} p "
-                        f"JOIN {through} t ON t.{source} = p.id "
-                        f"WHERE p.content_type_id IN ({', '.join(['%s'] * len(types))}) {meets('theme')} "
-                        "GROUP BY t.theme_id",
-                        types,
-                    )
+            # Only pages of this type have rows in its through table: no filter on the type.
+            selects.append(
+                (
+                    f"SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} p "
+                    f"JOIN {through} t ON t.{themes_field.m2m_column_name()} = p.id "
+                    f"WHERE 1 = 1 {meets('theme')} GROUP BY t.theme_id",
+                    (),
                 )
+            )
         return selects
 
     def _hits_select(self, conditions, start, stop):
         """(SQL, params): the hits from start to stop, title matches first, then by rank."""
-        page_types = ", ".join(["%s"] * len(self.page_content_type_ids))
         meets_all = " ".join(f"AND meets_{name} = 1" for name in conditions)
-        allowed = [
-            f"(content_type_id IN ({page_types}) "
-            f"AND object_pk IN (SELECT id FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}))"
-        ]
-        params = list(self.page_content_type_ids)
+        candidates = [f"SELECT content_type_id, id, title_match, score FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}"]
+        params = []
         if self.filters.get("type") in (None, DOCUMENT_TYPE):
-            allowed.append(f"(content_type_id = %s AND object_pk IN (SELECT id FROM {MATCHED_DOCUMENTS}))")
+            candidates.append(f"SELECT CAST(%s AS INTEGER), id, title_match, score FROM {MATCHED_DOCUMENTS}")
             params.append(self.document_content_type_id)
         sql = (
             "SELECT CASE WHEN title_match = 1 THEN 'title_hit' ELSE 'hit' END, CAST(content_type_id AS TEXT), "
-            "object_pk, position FROM ("
-            "SELECT content_type_id, object_pk, title_match, "
-            "ROW_NUMBER() OVER (ORDER BY title_match DESC, score DESC, object_pk) AS position "
-            f"FROM {MATCHED_ENTRIES} WHERE {' OR '.join(allowed)}"
+            "id, position FROM ("
+            "SELECT content_type_id, id, title_match, "
+            "ROW_NUMBER() OVER (ORDER BY title_match DESC, score DESC, id) AS position "
+            f"FROM ({' UNION ALL '.join(candidates)}) AS candidates"
             ") AS ranked WHERE position > %s AND position <= %s"
         )
         return sql, [*params, start, stop]
@@ -590,6 +581,11 @@ def live_labs():
     # Only what a facet option, a form choice and a link to the lab need.
     labs = LabPage.objects.live().public().only("title", "path", "url_path", "depth").order_by("title")
     return {lab.pk: lab for lab in labs}
+
+
+def sql_with_params(queryset):
+    """(SQL, params) of a queryset; raises EmptyResultSet when it can match nothing."""
+    return queryset.query.sql_with_params()
 
 
 def materialized():

@@ -8,9 +8,12 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
         from wagtail.documents import get_document_model
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .signals import document_saved
+        from .signals import document_saved, forget_live_labs
 
         post_save.connect(document_saved, sender=get_document_model(), dispatch_uid="search_document_text")
+        for signal in (post_save, post_delete, page_published, page_unpublished, post_page_move):
+            signal.connect(forget_live_labs, dispatch_uid="search_live_labs")

@@ -4,7 +4,8 @@ import logging
 import zipfile
 from xml.etree import ElementTree
 
-from django.db.models import CharField, IntegerField, Q
+from django.db.models import F, IntegerField, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
@@ -84,16 +85,20 @@ def update_document_text(document):
 
 
 def used_document_ids(pages):
-    """A subquery of the ids of documents used by the given pages (worksheets, PDF fields, StreamField blocks)."""
+    """A condition on documents: used by one of the given pages (worksheets, PDF fields,
+    StreamField blocks). The pages' query is compiled once and read by each kind of use."""
     from labs.models import ManifestoPage
     from methods.models import MethodWorksheet
 
-    page_ids = pages.values("pk")
+    sql, params = pages.annotate(used_by_id=F("pk")).values("used_by_id").query.sql_with_params()
+    page_ids = RawSQL(sql, params)
+    # The reference index stores object ids as text.
+    page_text_ids = RawSQL(f"SELECT CAST(used_by_id AS VARCHAR(255)) FROM ({sql}) AS used_by", params)
     referenced = (
         ReferenceIndex.objects.filter(
             base_content_type=ReferenceIndex._get_base_content_type(Page),
             to_content_type=ReferenceIndex._get_base_content_type(get_document_model()),
-            object_id__in=pages.annotate(text_pk=Cast("pk", CharField())).values("text_pk"),
+            object_id__in=page_text_ids,
         )
         .annotate(document_pk=Cast("to_object_id", IntegerField()))
         .values("document_pk")

@@ -11,6 +11,9 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank
@@ -21,7 +24,7 @@ from django.db.models import Case, F, IntegerField, Q, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Length, Substr
 from django.db.models.sql import Query
-from django.utils.html import escape, format_html, strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
@@ -60,6 +63,20 @@ def page_type_key(model):
     return model._meta.label_lower
 
 
+@lru_cache(maxsize=10_000)
+def is_meaningful_for_postgres(term, config):
+    """Whether the text search configuration keeps the term (not a stop word); one query per new term."""
+    from .postgres import terms_tsquery
+
+    query = Query(index_model("IndexEntry"))
+    sql, params = query.get_compiler(connection=connection).compile(
+        terms_tsquery([term], config).resolve_expression(query)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT numnode({sql})", params)
+        return bool(cursor.fetchone()[0])
+
+
 class TextMatch:
     """The full-text condition of a query on the search index, for the database in use."""
 
@@ -70,25 +87,9 @@ class TextMatch:
         self.is_empty = not self.stems
 
     def meaningful_terms(self):
-        """The terms that are not stop words for PostgreSQL's configuration (one query, then cached)."""
-        if not hasattr(self, "_meaningful_terms"):
-            from .postgres import terms_tsquery
-
-            config = get_search_backend().config
-            query = Query(index_model("IndexEntry"))
-            compiler = query.get_compiler(connection=connection)
-            checks, params = [], []
-            for term in self.terms:
-                sql, term_params = compiler.compile(terms_tsquery([term], config).resolve_expression(query))
-                checks.append(f"numnode({sql})")
-                params.extend(term_params)
-            counts = []
-            if checks:
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT " + ", ".join(checks), params)
-                    counts = cursor.fetchone()
-            self._meaningful_terms = [term for term, count in zip(self.terms, counts, strict=True) if count]
-        return self._meaningful_terms
+        """The terms that are not stop words for PostgreSQL's configuration."""
+        config = get_search_backend().config
+        return [term for term in self.terms if is_meaningful_for_postgres(term, config)]
 
     def _tsquery(self):
         from .postgres import terms_tsquery
@@ -156,9 +157,12 @@ class Hit:
     @property
     def snippet_html(self):
         """The snippet with the matched words in <mark>, escaped."""
-        return mark_safe(
-            "".join(format_html("<mark>{}</mark>", text) if matched else escape(text) for text, matched in self.snippet)
-        )
+        html = []
+        # One escape per run of segments rather than per word.
+        for matched, segments in groupby(self.snippet, key=itemgetter(1)):
+            text = escape("".join(text for text, _ in segments))
+            html.append(f"<mark>{text}</mark>" if matched else text)
+        return mark_safe("".join(html))
 
     @property
     def type_label(self):
@@ -238,9 +242,12 @@ class SiteSearch:
         return condition
 
     def facet_conditions(self):
-        """{facet: its choice as a condition on pages}, for the chosen facets."""
+        """{facet: its choice as a condition on pages}, for the chosen facets.
+
+        Conditions on the page and method columns the statement already reads, or on the
+        theme link tables, so that the database checks them without joining other tables.
+        """
         from labs.models import ProjectPage
-        from methods.models import MethodPage
 
         conditions = {}
         chosen = self.filters
@@ -249,19 +256,27 @@ class SiteSearch:
             # The document type (or an unknown one) leaves no page.
             conditions["type"] = Q(content_type_id=self.content_type_id(model)) if model else Q(pk__in=[])
         if "theme" in chosen:
+            theme = next((t for t in self.all_themes().values() if t.slug == chosen["theme"]), None)
             conditions["theme"] = Q(pk__in=[])
-            for model in themed_page_models():
-                conditions["theme"] |= Q(pk__in=model.objects.filter(themes__slug=chosen["theme"]).values("pk"))
+            for model in themed_page_models() if theme else []:
+                themes_field = model._meta.get_field("themes")
+                links = themes_field.remote_field.through.objects.filter(theme_id=theme.pk)
+                conditions["theme"] |= Q(pk__in=links.values(themes_field.m2m_field_name()))
         if "lab" in chosen:
             lab = chosen["lab"]
+            # The lab itself, its projects (its children) and the methods it wrote.
             conditions["lab"] = (
                 Q(pk=lab.pk)
-                | Q(pk__in=ProjectPage.objects.child_of(lab).values("pk"))
-                | Q(pk__in=MethodPage.objects.filter(author_lab=lab).values("pk"))
+                | Q(
+                    path__startswith=lab.path,
+                    depth=lab.depth + 1,
+                    content_type_id=self.content_type_id(ProjectPage),
+                )
+                | Q(methodpage__author_lab_id=lab.pk)
             )
         for name in ("phase", "duration"):
             if name in chosen:
-                conditions[name] = Q(pk__in=MethodPage.objects.filter(**{name: chosen[name]}).values("pk"))
+                conditions[name] = Q(**{f"methodpage__{name}": chosen[name]})
         return conditions
 
     def content_type_id(self, model):
@@ -359,9 +374,6 @@ class SiteSearch:
                 author_lab_id=F("methodpage__author_lab_id"),
             )
         )
-        documents = DocumentText.objects.filter(
-            used_document_ids(self.live_pages().filter(self.facet_condition(exclude=("type",))))
-        ).values("id")
         try:
             page_entries = sql_with_params(entries.filter(content_type_id__in=self.page_content_type_ids))
             pages = sql_with_params(pages)
@@ -369,7 +381,8 @@ class SiteSearch:
             return None
         try:
             document_entries = sql_with_params(entries.filter(content_type_id=self.document_content_type_id))
-            documents = sql_with_params(documents)
+            used = used_document_ids(self.live_pages().filter(self.facet_condition(exclude=("type",))))
+            documents = sql_with_params(DocumentText.objects.filter(used).values("id"))
         except EmptyResultSet:
             # No document can match (no live page uses one, say): an empty table of the same shape.
             document_entries = ("SELECT 0 AS object_pk, 0 AS title_match, 0.0 AS score WHERE 1 = 0", ())
@@ -574,12 +587,18 @@ class SiteSearch:
         return facets
 
 
+LIVE_LABS_CACHE_KEY = "search:live-labs"
+
+
 def live_labs():
-    """The live public labs by id, by name."""
+    """The live public labs by id, by name (cached until a page or a view restriction changes)."""
     from labs.models import LabPage
 
-    # Only what a facet option, a form choice and a link to the lab need.
-    labs = LabPage.objects.live().public().only("title", "path", "url_path", "depth").order_by("title")
+    labs = cache.get(LIVE_LABS_CACHE_KEY)
+    if labs is None:
+        # Only what a facet option, a form choice and a link to the lab need.
+        labs = list(LabPage.objects.live().public().only("title", "path", "url_path", "depth").order_by("title"))
+        cache.set(LIVE_LABS_CACHE_KEY, labs, 60 * 60)
     return {lab.pk: lab for lab in labs}
 
 

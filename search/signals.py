@@ -1,4 +1,8 @@
+from django.core.cache import cache
+from wagtail.models import Page, PageViewRestriction
+
 from .documents import update_document_text
+from .engine import LIVE_LABS_CACHE_KEY
 
 
 def document_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -6,3 +10,9 @@ def document_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or (update_fields and set(update_fields) <= {"file_hash", "file_size"}):
         return
     update_document_text(instance)
+
+
+def forget_live_labs(sender, instance=None, **kwargs):
+    """A page or a view restriction changed: the cached live public labs may be out of date."""
+    if isinstance(instance, Page | PageViewRestriction):
+        cache.delete(LIVE_LABS_CACHE_KEY)

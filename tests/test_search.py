@@ -160,6 +160,22 @@ class TestFacets:
         lab = corpus["lab_a"]
         assert sorted(titles(search(client, q="prototype", lab=lab.pk))) == ["Cantine du futur", "Prototypage rapide"]
 
+    def test_lab_choices_follow_publishing_and_privacy(self, client, corpus):
+        def offered_labs(response):
+            return {o["label"] for g in response.context["facets"] if g["name"] == "lab" for o in g["options"]}
+
+        assert offered_labs(search(client, q="lab")) == {"La 27e Région", "Lab Zéro"}
+        corpus["lab_b"].unpublish()
+        response = search(client, q="lab", lab=corpus["lab_b"].pk)
+        assert offered_labs(response) == {"La 27e Région"}
+        assert response.context["ignored_facets"]
+        PageViewRestriction.objects.create(
+            page=corpus["lab_a"], restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        response = search(client, q="prototypage")
+        assert titles(response) == ["Prototypage rapide"]
+        assert "La 27e Région" not in response.content.decode()
+
     def test_unknown_facet_values_are_reported_not_fatal(self, client, corpus):
         response = search(client, q="prototype", theme="nope", lab="abc", type="x", phase="??")
         assert response.context["ignored_facets"]

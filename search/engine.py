@@ -192,17 +192,24 @@ def highlight(text, stems, length=SNIPPET_WORDS):
     return segments
 
 
-def page_text(page):
-    """The page's searchable text other than its title, as plain text."""
-    texts = [page.summary] if getattr(page, "summary", "") else []
+def page_texts(page):
+    """The page's searchable texts other than its title, as plain text: the summary first."""
+    if getattr(page, "summary", ""):
+        yield page.summary
     for search_field in page.get_search_fields():
         if isinstance(search_field, SearchField) and search_field.field_name not in ("title", "summary"):
             value = search_field.get_value(page)
             if isinstance(value, list):
                 value = " ".join(str(v) for v in value)
             if value:
-                texts.append(strip_tags(str(value)))
-    return " ".join(texts)
+                yield strip_tags(str(value))
+
+
+def page_snippet(page, stems):
+    """A passage of the first of the page's texts with a matching word (texts after it are not read),
+    or the summary."""
+    passages = (highlight(text, stems) for text in page_texts(page))
+    return next((passage for passage in passages if passage), None) or [(getattr(page, "summary", ""), False)]
 
 
 class SiteSearch:
@@ -448,24 +455,33 @@ class SiteSearch:
         if self.filters.get("type") in (None, DOCUMENT_TYPE):
             candidates.append(f"SELECT CAST(%s AS INTEGER), id, title_match, score FROM {MATCHED_DOCUMENTS}")
             params.append(self.document_content_type_id)
+        order = "title_match DESC, score DESC, content_type_id, id"
+        # ORDER BY with LIMIT: the database keeps the best rows without sorting every match.
         sql = (
             "SELECT CASE WHEN title_match = 1 THEN 'title_hit' ELSE 'hit' END, CAST(content_type_id AS TEXT), "
-            "id, position FROM ("
-            "SELECT content_type_id, id, title_match, "
-            "ROW_NUMBER() OVER (ORDER BY title_match DESC, score DESC, id) AS position "
-            f"FROM ({' UNION ALL '.join(candidates)}) AS candidates"
-            ") AS ranked WHERE position > %s AND position <= %s"
+            f"id, ROW_NUMBER() OVER (ORDER BY {order}) FROM ("
+            f"SELECT * FROM ({' UNION ALL '.join(candidates)}) AS candidates ORDER BY {order} LIMIT %s OFFSET %s"
+            ") AS hits"
         )
-        return sql, [*params, start, stop]
+        return sql, [*params, stop - start, start]
 
     def build_hits(self, rows):
         """Turn ranked rows into hits with their snippet, lab, themes and using pages, in a few queries."""
         from .documents import pages_using_documents
         from .models import DocumentText
 
-        page_ids = [pk for ct, pk, _ in rows if ct != self.document_content_type_id]
-        document_ids = [pk for ct, pk, _ in rows if ct == self.document_content_type_id]
-        pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
+        page_ids_by_type, document_ids = {}, []
+        for content_type_id, pk, _ in rows:
+            if content_type_id == self.document_content_type_id:
+                document_ids.append(pk)
+            else:
+                page_ids_by_type.setdefault(content_type_id, []).append(pk)
+        # The statement gave each page's type: one query per type, none for the base pages.
+        pages = {
+            page.pk: page
+            for content_type_id, ids in page_ids_by_type.items()
+            for page in self.models_by_content_type[content_type_id].objects.filter(pk__in=ids)
+        }
         texts = {t.pk: t for t in DocumentText.objects.filter(pk__in=document_ids).select_related("document")}
         usage = pages_using_documents([t.document_id for t in texts.values()])
         labs = self.labs()
@@ -494,7 +510,7 @@ class SiteSearch:
                 or labs_by_path.get(page.path[: -Page.steplen])
                 or labs.get(getattr(page, "author_lab_id", None))
             )
-            snippet = highlight(page_text(page), self.match.stems) or [(getattr(page, "summary", ""), False)]
+            snippet = page_snippet(page, self.match.stems)
             hits.append(
                 Hit(
                     object=page,

@@ -318,28 +318,35 @@ class SiteSearch:
 
     def ranked_rows(self, start, stop):
         """[(content type id, object id, title matched)] of the hits from start to stop, best first."""
-        return self.run(start, stop)[1]
+        first_start, first_stop = self.first_window
+        if first_start <= start and stop <= first_stop:
+            # Within the rows fetched with the facets (the paginator asks for fewer on the last page).
+            return self.run(first_start, first_stop)[1][start - first_start : stop - first_start]
+        # Another window (a page beyond the last, suggested hits) needs no facets.
+        return self.run(start, stop, with_facets=False)[1]
 
-    def run(self, start, stop):
+    def run(self, start, stop, with_facets=True):
         """(facet counts, ranked rows from start to stop), from one SQL statement.
 
-        The full-text match runs once, in a materialised common table expression of the
-        matching index entries with their rank. The live public pages among them and the
-        documents they use are two more; each facet is then a GROUP BY over the matching
-        pages (with the other facets applied) and the hits a window of the ranked entries.
+        The full-text match runs once for pages and once for documents, each joined to its
+        table in a materialised common table with the rank and the facet values; each facet is
+        then a GROUP BY over the matching pages (with the other facets applied) and the hits
+        the best rows of both tables.
         """
         if self.match.is_empty:
             return Counter(), []
-        if (start, stop) not in self._runs:
-            self._runs[start, stop] = self._run(start, stop)
-        return self._runs[start, stop]
+        key = (start, stop, with_facets)
+        if key not in self._runs:
+            self._runs[key] = self._run(start, stop, with_facets)
+        return self._runs[key]
 
-    def _run(self, start, stop):
+    def _run(self, start, stop, with_facets):
         conditions = self.facet_conditions()
         tables = self._common_tables(conditions)
         if tables is None:
             return Counter(), []  # e.g. only stop words: nothing can match
-        selects = [*self._facet_selects(conditions), self._hits_select(conditions, start, stop)]
+        selects = self._facet_selects(conditions) if with_facets else []
+        selects.append(self._hits_select(conditions, start, stop))
         sql = f"WITH {', '.join(sql for sql, _ in tables)} {' UNION ALL '.join(sql for sql, _ in selects)}"
         params = [param for _, table_params in [*tables, *selects] for param in table_params]
         counts, rows = Counter(), []

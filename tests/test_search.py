@@ -195,6 +195,16 @@ class TestFacets:
         # Facet counts and the result list do not grow with the number of results.
         assert len(many) <= len(few) + 1 and len(many) <= 45, [q["sql"][:100] for q in many.captured_queries]
 
+    def test_results_and_facets_come_from_one_statement(self, client, corpus):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        # Fewer results than a page: the paginator asks for a shorter list than was fetched.
+        with CaptureQueriesContext(connection) as queries:
+            response = search(client, q="prototype", theme="education")
+        assert titles(response) == ["Cantine du futur"]
+        assert len([q for q in queries.captured_queries if "search_matched_pages" in q["sql"]]) == 1
+
 
 @pytest.mark.django_db
 class TestResults:

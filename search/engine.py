@@ -322,8 +322,14 @@ class SiteSearch:
         if first_start <= start and stop <= first_stop:
             # Within the rows fetched with the facets (the paginator asks for fewer on the last page).
             return self.run(first_start, first_stop)[1][start - first_start : stop - first_start]
-        # Another window (a page beyond the last, suggested hits) needs no facets.
+        # Another window (a page beyond the last) needs no facets.
         return self.run(start, stop, with_facets=False)[1]
+
+    def top_hits(self, number):
+        """The best hits, without facet counts (suggested hits)."""
+        if self.match.is_empty:
+            return []
+        return self.build_hits(self.run(0, number, with_facets=False)[1])
 
     def run(self, start, stop, with_facets=True):
         """(facet counts, ranked rows from start to stop), from one SQL statement.

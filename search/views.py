@@ -22,6 +22,7 @@ from .text import query_terms
 MAX_PAGE_NUMBER = 10_000
 logger = logging.getLogger(__name__)
 MAX_LOGGED_QUERY_LENGTH = 255
+SUGGESTED_HITS = 5
 
 
 def search(request):
@@ -54,7 +55,7 @@ def search(request):
     if query and not search.count():
         suggestion = suggestions(query)
         context["suggestion"] = suggestion
-        context["suggested_hits"] = SiteSearch(suggestion).hits()[:5] if suggestion else []
+        context["suggested_hits"] = SiteSearch(suggestion).top_hits(SUGGESTED_HITS) if suggestion else []
         context["themes"] = search.all_themes().values()
     return render(request, "search/search.html", context)
 

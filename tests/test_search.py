@@ -247,8 +247,10 @@ class TestResults:
         response = search(client, q="prototipage")
         assert response.context["count"] == 0
         assert response.context["suggestion"] == "prototypage"
+        suggested = [hit.object for hit in response.context["suggested_hits"]]
+        assert suggested[0].title == "Prototypage rapide"
         html = response.content.decode()
-        assert "Inclusion" in html and "prototypage" in html
+        assert "Inclusion" in html and f'href="{suggested[0].url}"' in html
 
     def test_search_redirects_to_recherche(self, client, db):
         response = client.get("/search/?q=atelier")

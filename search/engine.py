@@ -617,6 +617,7 @@ class SiteSearch:
 
 
 LIVE_LABS_CACHE_KEY = "search:live-labs"
+LIVE_LABS_CACHE_SECONDS = 60
 
 
 def live_labs():
@@ -627,7 +628,9 @@ def live_labs():
     if labs is None:
         # Only what a facet option, a form choice and a link to the lab need.
         labs = list(LabPage.objects.live().public().only("title", "path", "url_path", "depth").order_by("title"))
-        cache.set(LIVE_LABS_CACHE_KEY, labs, 60 * 60)
+        # Cleared on change (search/signals.py); the short life bounds how long other processes
+        # keep an old list when the cache is per process (no REDIS_URL).
+        cache.set(LIVE_LABS_CACHE_KEY, labs, LIVE_LABS_CACHE_SECONDS)
     return {lab.pk: lab for lab in labs}
 
 

@@ -621,7 +621,8 @@ LIVE_LABS_CACHE_SECONDS = 60
 
 
 def live_labs():
-    """The live public labs by id, by name (cached until a page or a view restriction changes)."""
+    """The live public labs by id, by name (cached a minute at most, and until a page or a view
+    restriction changes)."""
     from labs.models import LabPage
 
     labs = cache.get(LIVE_LABS_CACHE_KEY)

@@ -327,8 +327,6 @@ class SiteSearch:
 
     def top_hits(self, number):
         """The best hits, without facet counts (suggested hits)."""
-        if self.match.is_empty:
-            return []
         return self.build_hits(self.run(0, number, with_facets=False)[1])
 
     def run(self, start, stop, with_facets=True):
@@ -667,7 +665,7 @@ class HitList:
         return self[index : index + 1][0]
 
 
-def suggestions(query, limit=5):
+def suggestions(query):
     """For a query without result: a spelling-corrected query, or "" when none is close."""
     vocabulary = title_vocabulary()
     corrected, changed = [], False

@@ -1,5 +1,5 @@
-"""The site's header sections, footer links and footer settings, cached until a page or the
-site settings change."""
+"""The site's header sections, footer links and footer settings, cached until a page, a view
+restriction or the site settings change."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -88,9 +88,12 @@ def clear(**kwargs):
 
 
 def _page_changed(sender, instance=None, **kwargs):
+    from wagtail.models import PageViewRestriction
+
     from home.models import SiteSettings
 
-    if isinstance(instance, Page | SiteSettings):
+    # A view restriction hides its page (and the pages below it) from the navigation too.
+    if isinstance(instance, Page | PageViewRestriction | SiteSettings):
         clear()
 
 

@@ -127,6 +127,14 @@ def test_navigation_follows_publishing(client, tree):
     assert not get(client, "/").find("a", href="/a-propos/")
 
 
+def test_navigation_hides_a_page_made_private(client, tree):
+    from wagtail.models import PageViewRestriction
+
+    assert get(client, "/").find("a", href="/mentions-legales/")
+    PageViewRestriction.objects.create(page=tree["legal"], restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert not get(client, "/").find("a", href="/mentions-legales/")
+
+
 def test_footer_shows_what_communicators_set_in_the_site_settings(client, tree):
     from home.models import SiteSettings
 

@@ -43,49 +43,43 @@ def check_port(port):
     return 0
 
 
+def line(problem, skipped, how, failing):
+    """One line: what is missing, what was skipped (unless it is a failure), how to get it."""
+    return f"{problem}; {how}." if failing else f"{problem}: skipped {skipped}; {how}."
+
+
 def missing_browser_tools():
-    """(tool, line) for each browser-test tool that is not there."""
+    """(tool, problem, what is skipped, how to get it) for each browser-test tool that is not there."""
     missing = []
     if not all(path.exists() for path in NPM_TOOLS):
+        how = "run `make node_modules`"
         if shutil.which("npm") is None:
-            how = "install Node.js and npm (Debian: apt-get install npm), then `make node_modules`"
-        else:
-            how = "run `make node_modules`"
-        missing.append(
-            ("npm", f"npm tools missing (axe-core, vnu-jar in node_modules): skipped the browser tests; {how}.")
-        )
+            how = "install Node.js and npm (Debian: apt-get install npm), then " + how
+        missing.append(("npm", "npm tools missing (axe-core, vnu-jar in node_modules)", "the browser tests", how))
     chromium = os.environ.get("CHROMIUM_PATH", DEFAULT_CHROMIUM)
     if not Path(chromium).exists():
-        missing.append(
-            (
-                "Chromium",
-                f"Chromium missing ({chromium}): skipped the browser tests; "
-                "Debian: apt-get install chromium, or set CHROMIUM_PATH.",
-            )
-        )
+        how = "Debian: apt-get install chromium, or set CHROMIUM_PATH"
+        missing.append(("Chromium", f"Chromium missing ({chromium})", "the browser tests", how))
     if shutil.which("java") is None:
-        missing.append(
-            (
-                "Java",
-                "Java missing: skipped the HTML validity tests (the Nu Html Checker runs on Java); "
-                "Debian: apt-get install default-jre-headless.",
-            )
-        )
+        skipped = "the HTML validity tests (the Nu Html Checker runs on Java)"
+        missing.append(("Java", "Java missing", skipped, "Debian: apt-get install default-jre-headless"))
     return missing
 
 
 def check_browser(required):
     """Print the pytest marker expression: every test when Chromium and the npm tools are there.
 
-    Without Java only the Nu Html Checker's tests skip (they say so themselves).
+    Without Java only the Nu Html Checker's tests skip (they say so themselves). Under CI=true, or
+    with `required`, a missing tool is a failure.
     """
     missing = missing_browser_tools()
-    for _tool, line in missing:
-        say(line)
-    if missing and (required or in_ci()):
-        say("These tools are required here" + (" (CI=true)." if in_ci() else "."))
+    failing = bool(missing) and (required or in_ci())
+    for _tool, problem, skipped, how in missing:
+        say(line(problem, skipped, how, failing))
+    if failing:
+        say("The browser tests need these tools" + (" (CI=true)." if in_ci() else "."))
         return 1
-    print("not browser" if {"npm", "Chromium"} & {tool for tool, _line in missing} else "")
+    print("not browser" if {"npm", "Chromium"} & {tool for tool, *_rest in missing} else "")
     return 0
 
 
@@ -124,24 +118,18 @@ def check_postgres(url):
     database = parts.path.lstrip("/")
     user = parts.username or getpass.getuser()
     if not server_answers(host, port):
-        problem = (
-            f"PostgreSQL: no server answers at {where}: skipped the PostgreSQL run; "
-            "Debian: apt-get install postgresql, or set TEST_DATABASE_URL."
-        )
+        problem = f"PostgreSQL: no server answers at {where}"
+        how = "Debian: apt-get install postgresql, or set TEST_DATABASE_URL"
     elif (error := connection_error(url, dbname="postgres")) is not None:
-        problem = (
-            f"PostgreSQL at {where} refuses {user} on its database postgres ({reason(error)}): "
-            "skipped the PostgreSQL run; put the password in TEST_DATABASE_URL or trust that role in pg_hba.conf."
-        )
+        problem = f"PostgreSQL at {where} refuses {user} on its database postgres ({reason(error)})"
+        how = "put the password in TEST_DATABASE_URL, or trust that role in pg_hba.conf"
     elif (error := connection_error(url)) is not None:
-        problem = (
-            f"PostgreSQL at {where} answers, but {user} cannot open the database {database} ({reason(error)}): "
-            f"skipped the PostgreSQL run; create it with `createdb -h {host} -p {port} -U {user} {database}`."
-        )
+        problem = f"PostgreSQL at {where} answers, but {user} cannot open the database {database} ({reason(error)})"
+        how = f"create it with `createdb -h {host} -p {port} -U {user} {database}`"
     else:
         print("run")
         return 0
-    say(problem)
+    say(line(problem, "the PostgreSQL run", how, in_ci()))
     if in_ci():
         say("CI=true: the PostgreSQL run is required.")
         return 1

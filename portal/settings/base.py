@@ -205,6 +205,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Configured here so that Django's own console handler goes: with it, each django.* line
+        # was printed twice in development (DEBUG), once by it and once by the root handler.
+        "django": {"level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
         # One line per background task (search indexing, reference index) is noise.
         "django_tasks": {"level": "WARNING"},

@@ -43,7 +43,7 @@ def rich(html=PARAGRAPH):
 
 def build_public_site(home):
     """Create one live page of each public type under `home`; return them by name."""
-    from home.demo.pdf import worksheet_pdf
+    from demo.pdf import worksheet_pdf
     from home.models import HomePageFeaturedMethod
     from methods.models import RelatedMethod
 

@@ -7,16 +7,19 @@ CACHE_KEY = "demo:illustrative-pages"
 
 
 def illustrative_pages():
-    """{page id: [notes]} of the pages that hold illustrative content (one query, then cached until a
-    provenance changes)."""
+    """{page id: {"whole": bool, "notes": [...]}} of the pages that hold illustrative content: the whole page
+    is an illustration, or only the fields the notes name (one query, then cached until a provenance changes)."""
     from demo.models import DemoProvenance
 
     pages = cache.get(CACHE_KEY)
     if pages is None:
         pages = {}
         rows = DemoProvenance.objects.filter(provenance=DemoProvenance.Source.ILLUSTRATIVE).order_by("page_id", "pk")
-        for page_id, note in rows.values_list("page_id", "note"):
-            pages.setdefault(page_id, []).append(note)
+        for page_id, field, note in rows.values_list("page_id", "field", "note"):
+            mark = pages.setdefault(page_id, {"whole": False, "notes": []})
+            mark["whole"] = mark["whole"] or not field
+            if note:
+                mark["notes"].append(note)
         cache.set(CACHE_KEY, pages, None)
     return pages
 

@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, Revision
 
 from demo.content import read
+from demo.models import DemoProvenance
 from home.models import HomePage, StandardPage, Theme
 from labs.models import LabPage, ManifestoPage, ProjectPage, SessionReportPage
 from methods.models import CurriculumPage, MethodPage
@@ -184,3 +185,49 @@ def test_method_data_is_complete_before_loading():
     for method in METHODS:
         assert 4 <= len(method["steps"]) <= 7, method["slug"]
         assert method["legal"] and method["materials"] and method["tips"] and method["pitfalls"], method["slug"]
+
+
+def test_illustrative_pages_say_so_and_pages_the_seed_states_do_not(demo, client, settings):
+    project = client.get("/labs/pays-de-la-loire/bureau-du-futur/").content.decode()
+    assert (
+        "Contenu d'exemple, en plus des faits du compte rendu d'Entrelabs #1 : la description du projet, "
+        in unescape(project)
+    )
+    curriculum = unescape(client.get("/formations/conduire-une-demarche-de-conception-creative/").content.decode())
+    assert "Contenu d'exemple : parcours imaginé" in curriculum
+    assert "Contenu d'exemple" not in client.get("/ateliers/entrelabs-1/").content.decode()
+
+    settings.DEMO_CONTENT_MARK = False
+    assert "Contenu d'exemple" not in client.get("/labs/pays-de-la-loire/bureau-du-futur/").content.decode()
+
+
+def test_every_demo_page_carries_its_provenance(demo, db):
+    pages = Page.objects.filter(depth__gt=1)
+    whole = DemoProvenance.objects.filter(field="")
+    assert set(whole.values_list("page", flat=True)) == set(pages.values_list("pk", flat=True))
+    assert not whole.filter(provenance="seed", note="").exists()  # a seed page names its source
+    immersion = MethodPage.objects.get(slug="immersion")
+    assert set(immersion.demo_provenance.filter(provenance="illustrative").values_list("field", flat=True)) == {
+        "steps",
+        "author_lab",
+        "related_method_links",
+        "project_links",
+    }
+
+
+def test_the_manifesto_and_the_roadmap_say_what_the_seed_says(demo, client):
+    manifesto = unescape(client.get("/manifestes/manifeste-des-collectivites-ingenieuses/").content.decode())
+    assert "Un projet en préparation" in manifesto and "aucun lab ne l'a encore signé" in manifesto
+    assert 'id="signatories"' not in manifesto
+
+    report = SessionReportPage.objects.get(number=1)
+    actions = {block.value["title"]: block.value for block in report.roadmap}
+    assert actions["Manifeste des collectivités ingénieuses"]["status"] == "proposed"
+    assert "ni écrit ni signé" in actions["Manifeste des collectivités ingénieuses"]["description"]
+    assert {title for title, action in actions.items() if action["status"] == "engaged"} == {
+        "Entrelabs pour progresser collectivement",
+        "Réenchantez et le référentiel de formation",
+        "2e Semaine de l'innovation publique",
+    }
+    assert "ce code couleur est perdu" in unescape(client.get(report.url).content.decode())
+    assert not CurriculumPage.objects.filter(title__icontains="référentiel").exists()

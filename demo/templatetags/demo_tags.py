@@ -7,8 +7,8 @@ register = template.Library()
 
 
 @register.simple_tag
-def illustrative_notes(page):
-    """The notes of what is illustrative on a demo page; None when the page holds no illustration."""
+def illustrative_mark(page):
+    """What is illustrative on a demo page ({"whole", "notes"}); None when the page holds no illustration."""
     if not isinstance(page, Page):
         return None
     return marks.illustrative_pages().get(page.pk)

@@ -32,7 +32,7 @@ def editorial_site(live_site):
     from wagtail_factories import DocumentFactory
 
     from demo.pdf import worksheet_pdf
-    from labs.partners import COMMUNICATORS, ensure_editor_account, ensure_partner_group
+    from editorial.partners import COMMUNICATORS, ensure_editor_account, ensure_partner_group
 
     home = ensure_site_root()
     # The database was flushed by earlier transactional tests: replay the roles data migration.

@@ -4,8 +4,8 @@ from wagtail.models import Page, Revision
 
 from demo.content import load_demo
 from demo.models import DemoProvenance
+from editorial.partners import setup_editorial_structure
 from home.models import PageTag, Theme
-from labs.partners import setup_editorial_structure
 
 
 class Command(BaseCommand):

@@ -25,6 +25,8 @@ FRENCH_MONTHS = [
     *("juillet", "août", "septembre", "octobre", "novembre", "décembre"),
 ]
 SEED, ILLUSTRATIVE = "seed", "illustrative"
+# Data keys that fill a page's relation under another name (absent keys count as filled).
+DATA_KEYS = {"method_links": "methods"}
 PAGE_LINK = re.compile(r"\[([^\]]+)\]\(page:([a-z0-9-]+)\)")
 
 
@@ -83,7 +85,8 @@ def stream(blocks):
 
 
 def provenance(model, item):
-    """[(field, provenance, note)] of a data item: the page as a whole, then each illustrative field."""
+    """[(field, provenance, note)] of a data item: the page as a whole, then each illustrative field that
+    the item fills (a project without methods has no illustrative methods)."""
     source = item["provenance"]
     if source not in (SEED, ILLUSTRATIVE):
         raise ValueError(f"{item.get('slug')}: provenance must be seed or illustrative, not {source!r}")
@@ -92,7 +95,8 @@ def provenance(model, item):
     rows = [("", source, item.get("source") or item.get("note", ""))]
     for name, note in (item.get("illustrative") or {}).items():
         model._meta.get_field(name)  # a field or relation of the page type, or FieldDoesNotExist
-        rows.append((name, ILLUSTRATIVE, note))
+        if item.get(DATA_KEYS.get(name, name), True):
+            rows.append((name, ILLUSTRATIVE, note))
     return rows
 
 
@@ -154,8 +158,6 @@ def project_specs():
     model = apps.get_model("labs.ProjectPage")
     specs = []
     for project in read("projects")["projects"]:
-        if not project.get("methods"):
-            project["illustrative"] = {k: v for k, v in project["illustrative"].items() if k != "method_links"}
         fields = {
             "title": project["title"],
             "summary": project["summary"],

@@ -3,6 +3,7 @@
 import ast
 import io
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 
@@ -249,3 +250,27 @@ def test_nothing_outside_the_demo_app_imports_it():
                 if any(name == "demo" or name.startswith("demo.") for name in names):
                     importers.append(str(path.relative_to(root)))
     assert importers == []
+
+
+def test_a_method_card_added_to_the_data_file_becomes_a_page_and_a_sheet(tmp_path, monkeypatch):
+    """Adding a card is editing methods.yaml: no Python (checked on the specs, without a database)."""
+    import yaml
+
+    from demo import content
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(content.DATA_DIR, data_dir)
+    methods = yaml.safe_load((data_dir / "methods.yaml").read_text(encoding="utf-8"))
+    card = {**methods["methods"][0], "slug": "carte-d-empathie", "title": "Carte d'empathie", "worksheets": ["sheet"]}
+    methods["methods"].append(card)
+    (data_dir / "methods.yaml").write_text(yaml.safe_dump(methods, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(content, "DATA_DIR", data_dir)
+    content.read.cache_clear()
+    try:
+        spec = next(spec for spec in content.method_specs() if spec.slug == "carte-d-empathie")
+        documents = [document.title for document in content.document_specs()]
+    finally:
+        content.read.cache_clear()
+    assert spec.parent == "methodes" and spec.fields["title"] == "Carte d'empathie"
+    assert ("author_lab", "illustrative", "son lab auteur") in spec.provenance
+    assert "Fiche pratique : Carte d'empathie" in documents

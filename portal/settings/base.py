@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "methods",
     "editorial",
     "search",
+    "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -74,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "demo.context_processors.demo_content_mark",
             ],
         },
     },
@@ -170,6 +172,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 TAGGIT_CASE_INSENSITIVE = True
 # ASCII tag slugs ("Région" -> "region"): clean URLs that the tag page route accepts.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
+# Demo content (the demo app): illustrative demo pages say "Contenu d'exemple". A deployment that has
+# replaced the demo sets DEMO_CONTENT_MARK=false.
+DEMO_CONTENT_MARK = env.bool("DEMO_CONTENT_MARK", default=True)
 
 # Search: Wagtail's database backend by default (FTS5 on SQLite, French full-text
 # on PostgreSQL). SEARCH_URL switches to Elasticsearch/OpenSearch.

@@ -56,12 +56,16 @@ def tag_pages(request, slug):
     tagged = (
         Page.objects.live().filter(no_view_restriction(), tagged_items__tag=tag).order_by("-first_published_at", "-pk")
     )
+    pages = _listing_page(request, tagged)
+    if not pages.paginator.count:
+        # A tag only drafts or private pages carry is not public: its name says nothing here.
+        raise Http404
     return render(
         request,
         "home/tag_pages.html",
         {
             "tag": tag,
-            "pages": _listing_page(request, tagged),
+            "pages": pages,
             "meta_title": _("Tag: %(name)s") % {"name": tag.name},
             "breadcrumbs": [{"title": _("Tags")}, {"title": tag.name}],
         },

@@ -456,6 +456,15 @@ def test_a_document_used_by_a_live_public_page_is_served(client, objects):
     assert client.get(document.url).status_code == 404
 
 
+def test_a_worksheet_of_a_live_method_is_served(client, objects):
+    from tests.factories import MethodWorksheetFactory
+
+    method = objects["method"]
+    worksheet = MethodWorksheetFactory(page=method, document__collection=objects["collection_b"])
+    method.save_revision().publish()
+    assert client.get(worksheet.document.url).status_code == 200
+
+
 def test_a_drafts_tag_has_no_public_page(client, objects):
     assert Tag.objects.filter(name=DRAFT_TAG).exists()
     assert client.get(f"/tags/{Tag.objects.get(name=DRAFT_TAG).slug}/").status_code == 404

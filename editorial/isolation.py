@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
-from home.listings import no_view_restriction
+from home.models import public_pages
 
 # A file may be attached, listed or counted by whoever may choose or change it.
 MEDIA_ACTIONS = ["choose", "change"]
@@ -41,10 +41,6 @@ def visible_pages(user):
     return Page.objects.filter(Q(pk__in=explorable.values("pk")) | Q(live=True, has_unpublished_changes=False))
 
 
-def live_public_page_ids():
-    return Page.objects.live().filter(no_view_restriction()).values("pk")
-
-
 # Documents served to the public ---------------------------------------------------------
 
 
@@ -52,7 +48,7 @@ def document_is_public(document):
     """True when a live page without view restriction uses the document (Wagtail's reference index)."""
     page_type = ContentType.objects.get_for_model(Page)
     references = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
-    live_ids = [str(pk) for pk in live_public_page_ids().values_list("pk", flat=True)]
+    live_ids = [str(pk) for pk in public_pages().values_list("pk", flat=True)]
     return references.filter(object_id__in=live_ids).exists()
 
 

@@ -1,6 +1,9 @@
 """Request guards shared by the whole portal."""
 
-from django.http import HttpResponseBadRequest
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.template.loader import render_to_string
 
 
 class AdminNulByteMiddleware:
@@ -27,3 +30,23 @@ class AdminNulByteMiddleware:
                 if "\x00" in key or any("\x00" in value for value in values):
                     return True
         return False
+
+
+class DatabaseUnavailableMiddleware:
+    """A database that is down or too slow (connection refused or timed out, statement timeout)
+    answers a plain French 503 page, built without the database, that says to come back soon."""
+
+    RETRY_AFTER_SECONDS = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if settings.DEBUG or not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        return response

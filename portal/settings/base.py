@@ -16,6 +16,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "portal",
+    "accounts",
     "home",
     "labs",
     "methods",
@@ -52,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.middleware.AdminNulByteMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -87,6 +90,21 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+
+def bound_database_waits(database):
+    """A database that does not answer costs a request seconds, not a worker: PostgreSQL gets a
+    connection timeout and a statement timeout (DATABASE_STATEMENT_TIMEOUT=0 lifts it for a long
+    maintenance command)."""
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+        statement_ms = env.int("DATABASE_STATEMENT_TIMEOUT", default=10) * 1000
+        options["options"] = f"{options.get('options', '')} -c statement_timeout={statement_ms}".strip()
+    return database
+
+
+bound_database_waits(DATABASES["default"])
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Readers never wait for the writer (WAL), a commit does not wait for the disk (NORMAL is
     # still crash-safe in WAL mode), and a writer queues for the lock instead of failing.
@@ -114,12 +132,16 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.SiteNameValidator"},
+    {"NAME": "accounts.passwords.DistinctCharactersValidator"},
 ]
 
 LANGUAGE_CODE = "fr"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

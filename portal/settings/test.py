@@ -1,7 +1,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import bound_database_waits, env
 
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
@@ -11,7 +11,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="entrelabs-test-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests run on SQLite unless DATABASE_URL names another database (the PostgreSQL run).
-DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}
+DATABASES = {"default": bound_database_waits(env.db("DATABASE_URL", default="sqlite://:memory:"))}
 
 # Serve static files from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True

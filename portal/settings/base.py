@@ -1,8 +1,10 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -40,6 +42,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django.contrib.auth",
+    "axes",
+    "csp",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -49,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.PortalCSPMiddleware",
+    "portal.csp.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -61,6 +67,8 @@ MIDDLEWARE = [
     "labs.middleware.PartnerAreaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -79,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -138,6 +147,63 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.passwords.SiteNameValidator"},
     {"NAME": "accounts.passwords.DistinctCharactersValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes, counted in the database so every app server shares it): 5 failed
+# logins for one account or from one address lock both out for 15 minutes, the right password
+# included; accounts/throttling.py applies the same limit to the admin's password reset.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp). Public pages: nothing from another origin, no inline
+# script or style without the request's nonce, never framed. The environment's CSP_REPORT_URI
+# collects violations (read into another name: django-csp refuses its own 3.x setting names).
+_csp_report_uri = env.str("CSP_REPORT_URI", default="")
+_csp_report = {"report-uri": [_csp_report_uri]} if _csp_report_uri else {}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+        **_csp_report,
+    },
+}
+# The admin (portal/csp.py): Wagtail's inline scripts (InlinePanel, date pickers) and style
+# attributes, data: and blob: images (focal point, upload previews), and its own preview frame.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+        **_csp_report,
+    },
+}
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
 
 LANGUAGE_CODE = "fr"
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -16,3 +16,6 @@ DATABASES = {"default": bound_database_waits(env.db("DATABASE_URL", default="sql
 # Serve static files from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# client.login() authenticates without a request, which django-axes refuses: the throttling
+# tests turn it on (tests/test_security_logins.py).
+AXES_ENABLED = False

@@ -13,6 +13,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.listings import no_view_restriction, with_card_images
 from home.models import BasePage, ContentPage
 from home.pagination import paginate
+from home.search_facets import Facet
 from methods.blocks import ModuleBlock, StepBlock
 
 
@@ -161,6 +162,11 @@ class MethodPage(ContentPage):
         index.FilterField("phase"),
         index.FilterField("duration"),
         index.FilterField("author_lab"),
+    ]
+    search_facets = [
+        Facet("lab", _("Lab"), "author_lab"),
+        Facet("phase", _("Phase"), "phase"),
+        Facet("duration", _("Duration"), "duration"),
     ]
 
     parent_page_types = ["methods.MethodIndexPage"]

@@ -34,7 +34,7 @@ from wagtail.models import Page, get_page_models
 from home.models.taxonomy import Theme, themed_page_models
 
 from .facets import declared_facets
-from .text import MIN_WORD_LENGTH_FOR_SUGGESTION, fold, matches_any, query_stems, query_terms, words
+from .text import MIN_WORD_LENGTH_FOR_SUGGESTION, fold, matches_any, query_groups, query_stems, query_terms, words
 
 DOCUMENT_TYPE = "document"
 RESULTS_PER_PAGE = 20
@@ -82,20 +82,20 @@ class TextMatch:
     """The full-text condition of a query on the search index, for the database in use."""
 
     def __init__(self, query):
-        self.terms = query_terms(query)
+        self.groups = query_groups(query)
         self.stems = query_stems(query)
         self.vendor = connection.vendor
         self.is_empty = not self.stems
 
-    def meaningful_terms(self):
-        """The terms that are not stop words for PostgreSQL's configuration."""
+    def meaningful_groups(self):
+        """The query's groups whose word is not a stop word for PostgreSQL's configuration."""
         config = get_search_backend().config
-        return [term for term in self.terms if is_meaningful_for_postgres(term, config)]
+        return [group for group in self.groups if is_meaningful_for_postgres(group[0][0], config)]
 
     def _tsquery(self):
-        from .postgres import terms_tsquery
+        from .postgres import groups_tsquery
 
-        return terms_tsquery(self.terms, get_search_backend().config)
+        return groups_tsquery(self.groups, get_search_backend().config)
 
     def ranked_entries(self, title_only=False):
         """Matching index entries, annotated with ``content_type_id``, ``object_pk``,
@@ -117,19 +117,19 @@ class TextMatch:
         if title_only:
             entries = entries.filter(title=tsquery)
         else:
-            from .postgres import terms_tsquery
+            from .postgres import groups_tsquery
 
             config = get_search_backend().config
             # Each word in the title or the body: the same as (title || body) @@ query, but
             # PostgreSQL answers it from the GIN indexes instead of reading every entry.
-            for term in self.meaningful_terms():
-                word = terms_tsquery([term], config)
+            for group in self.meaningful_groups():
+                word = groups_tsquery([group], config)
                 entries = entries.filter(Q(title=word) | Q(body=word))
         entries = entries.annotate(
             title_match=Case(When(title=tsquery, then=1), default=0),
             score=SearchRank(F("title"), tsquery) * 4 + SearchRank(F("body"), tsquery),
         )
-        if not title_only and not self.meaningful_terms():
+        if not title_only and not self.meaningful_groups():
             return entries.none()  # only stop words: nothing matches
         return entries
 
@@ -137,9 +137,9 @@ class TextMatch:
         """SQLite: the FTS5 rows whose columns match the stems."""
         from modelsearch.backends.database.sqlite.query import MatchExpression, SearchQueryExpression
 
-        from .sqlite import stems_expression
+        from .sqlite import groups_expression
 
-        expression = MatchExpression(columns, SearchQueryExpression(stems_expression(self.stems)))
+        expression = MatchExpression(columns, SearchQueryExpression(groups_expression(self.groups)))
         return index_model("SQLiteFTSIndexEntry").objects.filter(expression)
 
 

@@ -152,6 +152,8 @@ class MethodPage(ContentPage):
         *ContentPage.taxonomy_panels,
     ]
     search_fields = ContentPage.search_fields + [
+        # Above Wagtail's 2 for other pages: method cards rank first at equal match.
+        index.SearchField("title", boost=4),
         index.SearchField("why_use"),
         index.SearchField("when_use"),
         index.SearchField("materials"),

@@ -20,7 +20,7 @@ from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.db.models.sql import Query
@@ -62,6 +62,13 @@ def searchable_page_models():
 
 def page_type_key(model):
     return model._meta.label_lower
+
+
+def title_boost(model):
+    """The boost a model's ``search_fields`` give its title (Wagtail's pages: 2): its type's weight
+    in the ranking, so that a page type ranks above another at equal match."""
+    boosts = [f.boost for f in model.get_search_fields() if isinstance(f, SearchField) and f.field_name == "title"]
+    return float(boosts[-1] or 1) if boosts else 1.0
 
 
 @lru_cache(maxsize=10_000)
@@ -110,7 +117,7 @@ class TextMatch:
                 object_pk=Cast("index_entry__object_id", IntegerField()),
                 title_match=Case(When(index_entry_id__in=title_ids, then=1), default=0),
                 # Columns: autocomplete, body, title. FTS5 ranks are negative, best first.
-                score=RawSQL(f"-bm25({fts}, 0.0, 1.0, 4.0)", []),
+                score=RawSQL(f"-bm25({fts}, 0.0, 1.0, %s)", [title_boost(Page)]),
             )
         tsquery = self._tsquery()
         entries = index_model("IndexEntry").objects.annotate(object_pk=Cast("object_id", IntegerField()))
@@ -127,7 +134,7 @@ class TextMatch:
                 entries = entries.filter(Q(title=word) | Q(body=word))
         entries = entries.annotate(
             title_match=Case(When(title=tsquery, then=1), default=0),
-            score=SearchRank(F("title"), tsquery) * 4 + SearchRank(F("body"), tsquery),
+            score=SearchRank(F("title"), tsquery) * title_boost(Page) + SearchRank(F("body"), tsquery),
         )
         if not title_only and not self.meaningful_groups():
             return entries.none()  # only stop words: nothing matches
@@ -373,12 +380,21 @@ class SiteSearch:
         pages = (
             self.live_pages()
             .annotate(
-                **{f"meets_{name}": Case(When(condition, then=1), default=0) for name, condition in conditions.items()}
+                **{f"meets_{name}": Case(When(condition, then=1), default=0) for name, condition in conditions.items()},
+                type_weight=Case(
+                    *(
+                        When(content_type_id=ct, then=Value(title_boost(m)))
+                        for ct, m in self.models_by_content_type.items()
+                    ),
+                    default=Value(1.0),
+                    output_field=FloatField(),
+                ),
             )
             .order_by()
             .values(
                 "id",
                 "content_type_id",
+                "type_weight",
                 *(f"meets_{name}" for name in conditions),
                 **facet_values,
             )
@@ -450,14 +466,20 @@ class SiteSearch:
         return selects
 
     def _hits_select(self, conditions, start, stop):
-        """(SQL, params): the hits from start to stop, title matches first, then by rank."""
+        """(SQL, params): the hits from start to stop: pages whose title matches first, then by the
+        weight of their type (the title boost its ``search_fields`` declare: method cards first),
+        then by rank. Documents come after the pages, so below the page that offers them."""
         meets_all = " ".join(f"AND meets_{name} = 1" for name in conditions)
-        candidates = [f"SELECT content_type_id, id, title_match, score FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}"]
+        candidates = [
+            f"SELECT content_type_id, id, title_match, type_weight, score FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}"
+        ]
         params = []
         if self.filters.get("type") in (None, DOCUMENT_TYPE):
-            candidates.append(f"SELECT CAST(%s AS INTEGER), id, title_match, score FROM {MATCHED_DOCUMENTS}")
+            candidates.append(
+                f"SELECT CAST(%s AS INTEGER), id, 0, CAST(0 AS DOUBLE PRECISION), score FROM {MATCHED_DOCUMENTS}"
+            )
             params.append(self.document_content_type_id)
-        order = "title_match DESC, score DESC, content_type_id, id"
+        order = "title_match DESC, type_weight DESC, score DESC, content_type_id, id"
         # ORDER BY with LIMIT: the database keeps the best rows without sorting every match.
         sql = (
             "SELECT CASE WHEN title_match = 1 THEN 'title_hit' ELSE 'hit' END, CAST(content_type_id AS TEXT), "

@@ -2,11 +2,7 @@
 
 The word pairs come from the demo's own indexed text, not from a hand list."""
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page
 
 from search.engine import SiteSearch, page_texts, searchable_page_models
@@ -16,18 +12,15 @@ MAX_PAIRS = 80
 
 
 @pytest.fixture(scope="module")
-def demo_vocabulary(django_db_setup, django_db_blocker):
-    """The demo content (loaded once for the module, rolled back at the end) and the distinct
-    lower-case words of every live page's indexed text."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
+def demo_vocabulary(demo_content, django_db_blocker):
+    """The distinct lower-case words of every live demo page's indexed text."""
+    with django_db_blocker.unblock():
         vocabulary = set()
         for model in searchable_page_models():
             for page in model.objects.live():
                 for text in [page.title, *page_texts(page)]:
                     vocabulary.update(w.lower() for w in words(text) if len(w) > 2 and not w.isdigit())
-        yield sorted(w for w in vocabulary if fold(w) not in STOP_WORDS)
-        transaction.set_rollback(True)
+    return sorted(w for w in vocabulary if fold(w) not in STOP_WORDS)
 
 
 def found(query):

@@ -38,9 +38,7 @@ def spread(pairs):
 def test_without_accents_or_in_capitals_finds_exactly_the_same(demo_vocabulary):
     accented = spread([w for w in demo_vocabulary if fold(w) != w])
     assert len(accented) >= 40, accented
-    differences = [
-        word for word in accented if not found(word) == found(fold(word)) == found(word.upper()) != set()
-    ]
+    differences = [word for word in accented if not found(word) == found(fold(word)) == found(word.upper()) != set()]
     assert differences == []
 
 

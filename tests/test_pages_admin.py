@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from events.models import AgendaPage
 from home.models import HomePage, StandardPage
 from labs.models import (
     LabIndexPage,
@@ -31,7 +32,7 @@ def list_block(values):
 TREE = [
     # (page type, allowed parents, allowed children)
     (HomePage, {Page}, {LabIndexPage, ManifestoIndexPage, SessionReportIndexPage, MethodIndexPage,
-                        CurriculumIndexPage, StandardPage}),
+                        CurriculumIndexPage, StandardPage, AgendaPage}),
     (StandardPage, {HomePage, StandardPage}, {StandardPage}),
     (LabIndexPage, {HomePage}, {LabPage}),
     (LabPage, {LabIndexPage}, {ProjectPage}),

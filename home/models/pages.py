@@ -34,6 +34,7 @@ class HomePage(BasePage):
         "methods.MethodIndexPage",
         "methods.CurriculumIndexPage",
         "home.StandardPage",
+        "events.AgendaPage",
     ]
     max_count = 1
 

@@ -20,6 +20,8 @@ SECTION_MODELS = [
     ("methods", "curriculumindexpage"),
     ("labs", "manifestoindexpage"),
     ("labs", "sessionreportindexpage"),
+    ("events", "agendapage"),
+    ("news", "newsindexpage"),
 ]
 
 

@@ -7,6 +7,7 @@ import factory
 import wagtail_factories
 
 from events.models import AgendaPage, EventPage
+from news.models import NewsIndexPage, NewsPage
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -32,3 +33,20 @@ class EventPageFactory(wagtail_factories.PageFactory):
     start = factory.LazyFunction(lambda: paris(2099, 6, 18, 9, 30))
     end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=3))
     place = "Paris"
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "Actualités"
+    slug = "actualites"
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"Actualité {n}")
+    summary = "Ce que le lab a fait."
+    date = datetime.date(2015, 5, 1)

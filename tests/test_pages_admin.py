@@ -18,6 +18,7 @@ from labs.models import (
     SessionReportIndexPage,
     SessionReportPage,
 )
+from news.models import NewsIndexPage, NewsPage
 from methods.models import CurriculumIndexPage, CurriculumPage, MethodIndexPage, MethodPage
 from tests import factories as f
 
@@ -32,10 +33,10 @@ def list_block(values):
 TREE = [
     # (page type, allowed parents, allowed children)
     (HomePage, {Page}, {LabIndexPage, ManifestoIndexPage, SessionReportIndexPage, MethodIndexPage,
-                        CurriculumIndexPage, StandardPage, AgendaPage}),
+                        CurriculumIndexPage, StandardPage, AgendaPage, NewsIndexPage}),
     (StandardPage, {HomePage, StandardPage}, {StandardPage}),
     (LabIndexPage, {HomePage}, {LabPage}),
-    (LabPage, {LabIndexPage}, {ProjectPage}),
+    (LabPage, {LabIndexPage}, {ProjectPage, NewsPage}),
     (ProjectPage, {LabPage}, set()),
     (ManifestoIndexPage, {HomePage}, {ManifestoPage}),
     (ManifestoPage, {ManifestoIndexPage}, set()),

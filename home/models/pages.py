@@ -35,6 +35,7 @@ class HomePage(BasePage):
         "methods.CurriculumIndexPage",
         "home.StandardPage",
         "events.AgendaPage",
+        "news.NewsIndexPage",
     ]
     max_count = 1
 

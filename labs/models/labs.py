@@ -115,7 +115,7 @@ class LabPage(ContentPage):
     ]
 
     parent_page_types = ["labs.LabIndexPage"]
-    subpage_types = ["labs.ProjectPage"]
+    subpage_types = ["labs.ProjectPage", "news.NewsPage"]
     route_select_related = ["logo"]
 
     class Meta:

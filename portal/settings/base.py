@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "labs",
     "methods",
     "events",
+    "news",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -18,8 +18,8 @@ from labs.models import (
     SessionReportIndexPage,
     SessionReportPage,
 )
-from news.models import NewsIndexPage, NewsPage
 from methods.models import CurriculumIndexPage, CurriculumPage, MethodIndexPage, MethodPage
+from news.models import NewsIndexPage, NewsPage
 from tests import factories as f
 
 

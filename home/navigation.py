@@ -22,6 +22,7 @@ SECTION_MODELS = [
     ("labs", "sessionreportindexpage"),
     ("events", "agendapage"),
     ("news", "newsindexpage"),
+    ("ecosystem", "ecosystemmappage"),
 ]
 
 

@@ -5,7 +5,9 @@ from zoneinfo import ZoneInfo
 
 import factory
 import wagtail_factories
+from factory.django import DjangoModelFactory
 
+from ecosystem.models import Actor, ActorKind, EcosystemMapPage
 from events.models import AgendaPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 
@@ -50,3 +52,25 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Actualité {n}")
     summary = "Ce que le lab a fait."
     date = datetime.date(2015, 5, 1)
+
+
+class ActorFactory(DjangoModelFactory):
+    """A reviewed (live) actor in Loire-Atlantique."""
+
+    class Meta:
+        model = Actor
+
+    name = factory.Sequence(lambda n: f"Acteur {n}")
+    kind = factory.LazyFunction(lambda: ActorKind.objects.get(slug="association"))
+    region = "52"
+    departement = "44"
+    description = "Un acteur du territoire."
+    live = True
+
+
+class EcosystemMapPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EcosystemMapPage
+
+    title = "Carte de l’écosystème"
+    slug = "carte"

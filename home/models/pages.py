@@ -36,6 +36,7 @@ class HomePage(BasePage):
         "home.StandardPage",
         "events.AgendaPage",
         "news.NewsIndexPage",
+        "ecosystem.EcosystemMapPage",
     ]
     max_count = 1
 

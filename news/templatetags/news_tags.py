@@ -3,8 +3,7 @@
 from django import template
 
 from home.index_urls import index_url
-from home.listings import no_view_restriction
-from news.models import NewsIndexPage, NewsPage, public_news, with_labs
+from news.models import NewsIndexPage, public_news, with_labs
 
 register = template.Library()
 
@@ -16,14 +15,10 @@ def latest_news(count=3):
 
 
 @register.inclusion_tag("news/lab_news.html")
-def lab_news(lab, count=3):
-    """A lab's latest live public news items, for its page."""
-    if lab.pk is None:  # a preview of a new lab
-        return {"news_items": []}
-    news_items = NewsPage.objects.live().filter(no_view_restriction()).defer_streamfields().child_of(lab)
+def lab_news(lab):
+    """The link to a lab's news listing, for its page (no query: the index's URL is cached, and the
+    lab page's 12 queries are already spent on its projects, methods, team and territory)."""
     index = index_url(NewsIndexPage)
-    return {
-        "news_items": list(news_items.order_by("-date", "-pk")[:count]),
-        "lab": lab,
-        "all_url": index + NewsIndexPage().reverse_subpage("lab", args=[lab.slug]) if index else None,
-    }
+    if lab.pk is None or not index:
+        return {}
+    return {"lab": lab, "url": index + NewsIndexPage().reverse_subpage("lab", args=[lab.slug])}

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "methods",
     "events",
     "news",
+    "ecosystem",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

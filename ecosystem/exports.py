@@ -33,7 +33,7 @@ def properties(actor):
         "website": actor.website,
         "description": actor.description,
         "themes": [theme.name for theme in actor.themes.all()],
-        "lab": actor.lab.title if actor.lab and actor.lab.live else "",
+        "lab": actor.public_lab.title if actor.public_lab else "",
     }
 
 

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from ecosystem import exports, territories
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage
+from home.models import BasePage, visible_page_ids
 from home.pagination import paginate
 
 ADDRESS_LENGTH = 300
@@ -159,6 +159,16 @@ def public_actors():
     return Actor.objects.filter(live=True).select_related("kind", "lab").order_by("name", "pk")
 
 
+def with_public_labs(actors):
+    """The actors as a list, each with ``public_lab``: the lab that added it, when any visitor may see
+    that lab (no query: the labs came with the actors)."""
+    actors = list(actors)
+    visible = visible_page_ids(actor.lab for actor in actors)
+    for actor in actors:
+        actor.public_lab = actor.lab if actor.lab_id in visible else None
+    return actors
+
+
 def lab_actors(lab):
     """The live actors of a lab's territory (its region), and those it added, by name."""
     region = territories.LAB_REGION_CODES.get(lab.region)
@@ -213,6 +223,7 @@ class EcosystemMapPage(RoutablePageMixin, BasePage):
 
         form, actors = self.filtered(request)
         page_of_actors = paginate(request, actors, per_page=24)
+        page_of_actors.object_list = with_public_labs(page_of_actors.object_list)
         counts = self.facet_counts(form)
         form.show_counts(counts)
         return self.render(
@@ -229,13 +240,13 @@ class EcosystemMapPage(RoutablePageMixin, BasePage):
     def geojson_export(self, request):
         """The filtered live actors as a GeoJSON FeatureCollection (RFC 7946)."""
         _form, actors = self.filtered(request)
-        return exports.geojson_response(actors.prefetch_related("themes"))
+        return exports.geojson_response(with_public_labs(actors.prefetch_related("themes")))
 
     @path("csv/", name="csv")
     def csv_export(self, request):
         """The filtered live actors as CSV (UTF-8)."""
         _form, actors = self.filtered(request)
-        return exports.csv_response(actors.prefetch_related("themes"))
+        return exports.csv_response(with_public_labs(actors.prefetch_related("themes")))
 
 
 class ActorSuggestion(models.Model):

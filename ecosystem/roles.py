@@ -4,7 +4,7 @@ communicators publish them and edit the kinds, partner lab editors add and edit 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-# The names labs' editorial roles migration and partners.py give (strings: no import of labs' internals).
+# The names the editorial app gives its roles and workflow (strings: editorial is a layer above).
 COMMUNICATORS = "Communicants"
 PARTNER_GROUP_PREFIX = "Éditeurs – "
 WORKFLOW = "Relecture"

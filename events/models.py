@@ -18,8 +18,8 @@ from wagtail.search import index
 from events import ical
 from events.forms import EventPageForm
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.listings import no_view_restriction, with_card_images
-from home.models import BasePage, ContentPage
+from home.listings import with_card_images
+from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
 from labs.models import LabPage
 
@@ -42,7 +42,7 @@ class TimeZone(models.TextChoices):
 
 def public_labs():
     """Live labs without view restriction: the organisers a visitor may see."""
-    return LabPage.objects.live().filter(no_view_restriction()).defer_streamfields().order_by("title")
+    return LabPage.objects.public_live().defer_streamfields().order_by("title")
 
 
 class AgendaPage(RoutablePageMixin, BasePage):
@@ -63,8 +63,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
         """The live public events of the agenda, with their visible organiser labs."""
         return with_card_images(
             EventPage.objects.child_of(self)
-            .live()
-            .filter(no_view_restriction())
+            .public_live()
             .defer_streamfields()
             .prefetch_related(Prefetch("organisers", queryset=public_labs()))
         )
@@ -152,7 +151,6 @@ class EventPage(RoutablePageMixin, ContentPage):
 
     parent_page_types = ["events.AgendaPage"]
     subpage_types = []
-    route_select_related = ["session_report"]
 
     class Meta:
         verbose_name = _("event")
@@ -211,15 +209,16 @@ class EventPage(RoutablePageMixin, ContentPage):
         """The organiser labs a visitor may see (prefetched in listings, in memory in a preview)."""
         labs = self.organisers.all()
         if not isinstance(labs, models.QuerySet):  # a preview: the editor's choice is in memory
-            return [lab for lab in labs if lab.live]
+            visible = visible_page_ids(labs)
+            return [lab for lab in labs if lab.pk in visible]
         if "organisers" in getattr(self, "_prefetched_objects_cache", {}):
             return list(labs)  # prefetched with public_labs()
         return list(public_labs().filter(organised_events=self))
 
     def visible_session_report(self):
-        """The linked session report, when it is live."""
+        """The linked session report, when any visitor may see it."""
         report = self.session_report
-        return report if report is not None and report.live else None
+        return report if report is not None and report.pk in visible_page_ids([report]) else None
 
     def ical_event(self, request):
         return ical.event(self, request)

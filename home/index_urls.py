@@ -9,8 +9,6 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.listings import no_view_restriction
-
 CACHE_KEY = "portal:index-url:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 
@@ -20,7 +18,7 @@ def index_url(model):
     key = CACHE_KEY.format(label=model._meta.label_lower)
     url = cache.get(key)
     if url is None:
-        page = model.objects.live().filter(no_view_restriction()).only("id", "url_path", "path").first()
+        page = model.objects.public_live().only("id", "url_path", "path", "depth").first()
         url = page.get_url() if page else ""
         cache.set(key, url, 60 * 60)
         cache.set(CACHED_LABELS_KEY, {*cache.get(CACHED_LABELS_KEY, set()), model._meta.label_lower}, 60 * 60)

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.listings import no_view_restriction, with_card_images
+from home.listings import with_card_images
 from home.models import BasePage, ContentPage
 from home.pagination import paginate
 from labs.models import LabPage
@@ -20,16 +20,14 @@ from labs.models import LabPage
 
 def public_news():
     """Live news items without view restriction, newest first, with their card images."""
-    return with_card_images(
-        NewsPage.objects.live().filter(no_view_restriction()).defer_streamfields().order_by("-date", "-pk")
-    )
+    return with_card_images(NewsPage.objects.public_live().defer_streamfields().order_by("-date", "-pk"))
 
 
 def with_labs(news_items):
     """Attach each news item's lab (its parent) in one query, as ``item.lab``."""
     news_items = list(news_items)
     parent_paths = {item.path[: -Page.steplen] for item in news_items}
-    labs = {lab.path: lab for lab in LabPage.objects.filter(path__in=parent_paths).defer_streamfields()}
+    labs = {lab.path: lab for lab in LabPage.objects.public_live().filter(path__in=parent_paths).defer_streamfields()}
     for item in news_items:
         item.lab = labs.get(item.path[: -Page.steplen])
     return news_items
@@ -68,7 +66,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("lab/<slug:slug>/", name="lab")
     def lab_news(self, request, slug):
-        lab = LabPage.objects.live().filter(no_view_restriction(), slug=slug).first()
+        lab = LabPage.objects.public_live().filter(slug=slug).first()
         if lab is None:
             raise Http404
         return self.listing(request, public_news().child_of(lab), lab=lab)
@@ -100,7 +98,6 @@ class NewsPage(ContentPage):
 
     parent_page_types = ["labs.LabPage"]
     subpage_types = []
-    route_select_related = ["image"]
 
     class Meta:
         verbose_name = _("news item")
@@ -108,5 +105,7 @@ class NewsPage(ContentPage):
 
     @cached_property
     def lab(self):
-        """The lab that wrote this news item (its parent)."""
-        return LabPage.objects.parent_of(self).defer_streamfields().first()
+        """The lab that wrote this news item, when it is live (its parent: no query on a routed page,
+        Wagtail keeps the parent it routed through)."""
+        parent = self.get_parent()
+        return parent.specific if parent is not None and parent.live else None

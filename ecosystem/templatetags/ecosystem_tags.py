@@ -3,7 +3,7 @@
 from django import template
 
 from ecosystem import territories
-from ecosystem.models import EcosystemMapPage, lab_actors
+from ecosystem.models import EcosystemMapPage, lab_actors, with_public_labs
 from home.index_urls import index_url
 
 register = template.Library()
@@ -19,6 +19,6 @@ def lab_territory_actors(lab):
     map_url = index_url(EcosystemMapPage)
     region = territories.LAB_REGION_CODES.get(lab.region)
     return {
-        "actors": list(lab_actors(lab)[:LAB_PAGE_ACTORS]),
+        "actors": with_public_labs(lab_actors(lab)[:LAB_PAGE_ACTORS]),
         "map_url": f"{map_url}?region={region}" if map_url and region else map_url,
     }

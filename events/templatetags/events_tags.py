@@ -4,7 +4,6 @@ from django import template
 from django.utils import timezone
 
 from events.models import EventPage
-from home.listings import no_view_restriction
 
 register = template.Library()
 
@@ -13,11 +12,7 @@ register = template.Library()
 def next_event():
     """The live public event that is next (or under way), for the home page."""
     event = (
-        EventPage.objects.live()
-        .filter(no_view_restriction(), end__gte=timezone.now())
-        .defer_streamfields()
-        .order_by("start")
-        .first()
+        EventPage.objects.public_live().filter(end__gte=timezone.now()).defer_streamfields().order_by("start").first()
     )
     return {"event": event}
 
@@ -25,5 +20,5 @@ def next_event():
 @register.inclusion_tag("events/report_events.html")
 def report_events(report):
     """The live public events a session report belongs to."""
-    events = EventPage.objects.live().filter(no_view_restriction(), session_report=report).defer_streamfields()
+    events = EventPage.objects.public_live().filter(session_report=report).defer_streamfields()
     return {"events": list(events.order_by("start")) if report.pk else []}

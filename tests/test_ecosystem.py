@@ -226,6 +226,18 @@ def test_honeypot_drops_the_suggestion_silently(client, map_page):
     assert not Actor.objects.exists()
 
 
+def test_lab_page_territory_follows_changes(client, map_page, actors, home_page):
+    lab = f.LabPageFactory(parent=f.LabIndexPageFactory(parent=home_page), region="pdl")
+    assert "Ping, fab lab" in client.get(lab.url).content.decode()
+    ping = Actor.objects.get(name="Ping, fab lab")
+    ping.name = "Ping, atelier partagé"
+    ping.save()
+    html = client.get(lab.url).content.decode()
+    assert "Ping, atelier partagé" in html and "Ping, fab lab" not in html
+    ping.unpublish()
+    assert "Ping" not in client.get(lab.url).content.decode()
+
+
 # Review through the workflow ------------------------------------------------------------------
 
 

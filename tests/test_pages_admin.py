@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from ecosystem.models import EcosystemMapPage
 from events.models import AgendaPage
 from home.models import HomePage, StandardPage
 from labs.models import (
@@ -33,7 +34,8 @@ def list_block(values):
 TREE = [
     # (page type, allowed parents, allowed children)
     (HomePage, {Page}, {LabIndexPage, ManifestoIndexPage, SessionReportIndexPage, MethodIndexPage,
-                        CurriculumIndexPage, StandardPage, AgendaPage, NewsIndexPage}),
+                        CurriculumIndexPage, StandardPage, AgendaPage, NewsIndexPage,
+                        EcosystemMapPage}),
     (StandardPage, {HomePage, StandardPage}, {StandardPage}),
     (LabIndexPage, {HomePage}, {LabPage}),
     (LabPage, {LabIndexPage}, {ProjectPage, NewsPage}),

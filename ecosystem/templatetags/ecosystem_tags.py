@@ -2,8 +2,8 @@
 
 from django import template
 
-from ecosystem import territories
-from ecosystem.models import EcosystemMapPage, lab_actors, with_public_labs
+from ecosystem import caching, territories
+from ecosystem.models import EcosystemMapPage
 from home.index_urls import index_url
 
 register = template.Library()
@@ -19,6 +19,6 @@ def lab_territory_actors(lab):
     map_url = index_url(EcosystemMapPage)
     region = territories.LAB_REGION_CODES.get(lab.region)
     return {
-        "actors": with_public_labs(lab_actors(lab)[:LAB_PAGE_ACTORS]),
+        "actors": caching.lab_territory_actors(lab, LAB_PAGE_ACTORS),
         "map_url": f"{map_url}?region={region}" if map_url and region else map_url,
     }

@@ -61,7 +61,9 @@ class ActorFactory(DjangoModelFactory):
         model = Actor
 
     name = factory.Sequence(lambda n: f"Acteur {n}")
-    kind = factory.LazyFunction(lambda: ActorKind.objects.get(slug="association"))
+    kind = factory.LazyFunction(
+        lambda: ActorKind.objects.get_or_create(slug="association", defaults={"name": "Association"})[0]
+    )
     region = "52"
     departement = "44"
     description = "Un acteur du territoire."

@@ -24,6 +24,7 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("home.urls")),
     path("", include("methods.urls")),
+    path("", include("ecosystem.urls")),
     path("", include("search.urls")),
 ]
 

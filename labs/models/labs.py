@@ -116,7 +116,7 @@ class LabPage(ContentPage):
     search_facets = [Facet("lab", _("Lab"), Facet.SELF)]
 
     parent_page_types = ["labs.LabIndexPage"]
-    subpage_types = ["labs.ProjectPage"]
+    subpage_types = ["labs.ProjectPage", "news.NewsPage"]
 
     class Meta:
         verbose_name = _("lab")

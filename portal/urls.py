@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("home.urls")),
     path("", include("methods.urls")),
     path("", include("search.urls")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

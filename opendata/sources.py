@@ -138,7 +138,9 @@ class Source:
 
     def search(self, items, query):
         """The items whose indexed text matches, in the listing's order, through Wagtail's search."""
-        matching = [obj.pk for obj in items.model.objects.search(query, order_by_relevance=False)]
+        from wagtail.search.backends import get_search_backend
+
+        matching = [obj.pk for obj in get_search_backend().search(query, items.model, order_by_relevance=False)]
         return items.filter(pk__in=matching)
 
     def items(self, params):

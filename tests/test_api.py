@@ -205,3 +205,17 @@ def test_documentation_page_loads_nothing_from_outside(client, network, db):
         address = element.get("src") or element.get("href") or ""
         assert not address.startswith(("http", "//")) or element.get("rel") in (["canonical"], ["alternate"]), address
     assert "curl 'http://testserver/api/methods/?page_size=5'" in soup.get_text()
+
+
+def test_api_is_rate_limited_with_retry_after(client, network, db, settings):
+    settings.OPEN_DATA_RATE = "2/m"
+    assert client.get("/api/themes/").status_code == 200
+    assert client.get("/api/methods/?phase=nimporte").status_code == 400  # bad requests count too
+    response = client.get("/api/labs/")
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    assert response.json() == {
+        "detail": f"Trop de requêtes : réessayez dans {response['Retry-After']} s.",
+        "errors": [],
+    }
+    assert client.get("/api/labs/", REMOTE_ADDR="192.0.2.7").status_code == 200

@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.listings import no_view_restriction
+from home.models.mixins import RESTRICTED_SECTIONS_CACHE_KEY, public_pages
 
 CACHE_KEY = "portal:navigation:{site_id}"
 # The footer's links, by the slugs the demo content and the editors use.
@@ -43,8 +43,8 @@ def site_links(site, request):
         for position, (app_label, model) in enumerate(SECTION_MODELS)
     }
     pages = (
-        Page.objects.filter(Q(pk=home.pk) | Q(depth=home.depth + 1, path__startswith=home.path), no_view_restriction())
-        .live()
+        public_pages()
+        .filter(Q(pk=home.pk) | Q(depth=home.depth + 1, path__startswith=home.path))
         .only("id", "title", "slug", "url_path", "path", "depth", "content_type_id", "live", "locale_id")
         .order_by("path")
     )
@@ -67,16 +67,13 @@ def site_links(site, request):
 
 
 def ancestors(page, home):
-    """The page's ancestors from the home page down, from the chain that routing leaves on each
-    page (no query), or from the database when the page was not routed (previews)."""
+    """The page's ancestors from the home page down (the breadcrumbs). ``get_parent()`` costs no
+    query on a page that Wagtail routed (it keeps each parent it walked through)."""
     chain = []
     current = page
     while current.depth > home.depth:
-        parent = getattr(current, "_cached_parent_obj", None)
-        if parent is None:
-            return list(page.get_ancestors().filter(depth__gte=home.depth).only("id", "title", "url_path", "path"))
-        chain.append(parent)
-        current = parent
+        current = current.get_parent()
+        chain.append(current)
     return list(reversed(chain))
 
 
@@ -95,6 +92,8 @@ def _page_changed(sender, instance=None, **kwargs):
     # A view restriction hides its page (and the pages below it) from the navigation too.
     if isinstance(instance, Page | PageViewRestriction | SiteSettings):
         clear()
+    if isinstance(instance, PageViewRestriction):
+        cache.delete(RESTRICTED_SECTIONS_CACHE_KEY)
 
 
 def connect():

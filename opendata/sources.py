@@ -16,8 +16,8 @@ from ninja import Field, Schema
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from home.listings import no_view_restriction
 from home.models import Theme
+from home.models.mixins import visible_page_ids
 from labs.blocks import ActionStatus, Horizon, Scope
 from labs.models import LabIndexPage, LabPage, ManifestoIndexPage, SessionReportIndexPage
 from labs.models.labs import FrenchRegion, OrganisationKind, ProjectStatus
@@ -52,8 +52,8 @@ def stable(queryset):
 
 def live_index(model):
     """The live, public index page of a type (``None`` when there is none: the listing is empty).
-    The listings' own visibility filter, in one query (``public()`` reads every restriction first)."""
-    return model.objects.live().filter(no_view_restriction()).first()
+    The listings' own visibility rule."""
+    return model.objects.public_live().first()
 
 
 # Query parameters.
@@ -100,20 +100,14 @@ class PageRecord(Schema):
 
 
 class Visibility:
-    """The public pages of every type for one request, read once each: links to pages
-    (a method's author lab, a project's methods, an action's owner labs) keep only these."""
+    """Links from a record to other pages (a method's author lab, a project's methods, an action's
+    owner labs) keep only the pages any visitor may see, by the listings' own rule."""
 
     def __init__(self, request):
         self.request = request
-        self._ids = {}
 
-    def ids(self, source_name):
-        if source_name not in self._ids:
-            self._ids[source_name] = set(SOURCES[source_name].listing().values_list("pk", flat=True))
-        return self._ids[source_name]
-
-    def ref(self, page, source_name):
-        if page is None or page.pk not in self.ids(source_name):
+    def ref(self, page):
+        if page is None or page.pk not in visible_page_ids([page]):
             return None
         return {"slug": page.slug, "title": page.title, "url": page.get_full_url(self.request)}
 
@@ -298,7 +292,7 @@ class MethodSource(PageSource):
             ],
             "licence": page.get_licence_display(),
             "licence_url": page.licence_url,
-            "author_lab": visibility.ref(page.author_lab, "labs"),
+            "author_lab": visibility.ref(page.author_lab),
         }
 
     def csv_columns(self):
@@ -431,10 +425,8 @@ class ProjectSource(PageSource):
                 "status_label": str(page.get_status_display()),
                 "start_date": page.start_date,
                 "end_date": page.end_date,
-                "lab": visibility.ref(labs.get(page.path[: -page.steplen]), "labs"),
-                "methods": [
-                    ref for ref in (visibility.ref(m, "methods") for m in methods.get(page.pk, [])) if ref is not None
-                ],
+                "lab": visibility.ref(labs.get(page.path[: -page.steplen])),
+                "methods": [ref for ref in (visibility.ref(m) for m in methods.get(page.pk, [])) if ref is not None],
             }
             for page in items
         ]
@@ -486,9 +478,7 @@ class CurriculumSource(PageSource):
                     "title": module.value["title"],
                     "duration_hours": module.value["duration_hours"],
                     "methods": [
-                        ref
-                        for ref in (visibility.ref(method, "methods") for method in module.value["methods"])
-                        if ref is not None
+                        ref for ref in (visibility.ref(method) for method in module.value["methods"]) if ref is not None
                     ],
                 }
                 for module in page.modules
@@ -521,7 +511,7 @@ class ManifestoSource(PageSource):
                 "version": page.version,
                 "signatories": [
                     ref
-                    for ref in (visibility.ref(signature.lab, "labs") for signature in page.signatories.all())
+                    for ref in (visibility.ref(signature.lab) for signature in page.signatories.all())
                     if ref is not None
                 ],
             }
@@ -566,9 +556,7 @@ def roadmap_actions(report, visibility):
             "scope_label": str(Scope(action["scope"]).label),
             "status": action["status"],
             "status_label": str(ActionStatus(action["status"]).label),
-            "owner_labs": [
-                ref for ref in (visibility.ref(lab, "labs") for lab in action["owner_labs"]) if ref is not None
-            ],
+            "owner_labs": [ref for ref in (visibility.ref(lab) for lab in action["owner_labs"]) if ref is not None],
         }
         for action in (block.value for block in report.roadmap)
     ]

@@ -69,8 +69,7 @@ class LabIndexPage(BasePage):
         """The live projects of every lab, most recent first (the order of a lab's own list)."""
         return with_card_images(
             ProjectPage.objects.descendant_of(self)
-            .live()
-            .filter(no_view_restriction())
+            .public_live()
             .defer_streamfields()
             .order_by(F("start_date").desc(nulls_last=True), "title")
         )

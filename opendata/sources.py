@@ -10,6 +10,7 @@ import html
 from decimal import Decimal
 from typing import ClassVar, Literal
 
+from django.db.models import Max
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from ninja import Field, Schema
@@ -171,6 +172,10 @@ class Source:
         """When the newest item was last published (for the catalogue), if the items are pages."""
         return None
 
+    def landing_page(self):
+        """The public page that lists the items (for the catalogue), if there is one."""
+        return None
+
 
 class PageSource(Source):
     """A page type listed by a method of its live index page."""
@@ -186,6 +191,9 @@ class PageSource(Source):
 
     def record_model(self):
         return self.index_model.allowed_subpage_models()[0]
+
+    def landing_page(self):
+        return live_index(self.index_model)
 
     def filter(self, items, params):
         theme = getattr(params, "theme", None)
@@ -217,7 +225,7 @@ class PageSource(Source):
         return self.page_record(page, request)
 
     def last_modified(self):
-        return self.listing().order_by("-last_published_at").values_list("last_published_at", flat=True).first()
+        return self.listing().prefetch_related(None).aggregate(latest=Max("last_published_at"))["latest"]
 
 
 # Methods.
@@ -624,6 +632,12 @@ class RoadmapActionSource(Source):
 
     def listing(self):
         return self.reports.listing()
+
+    def landing_page(self):
+        return self.reports.landing_page()
+
+    def last_modified(self):
+        return self.reports.last_modified()
 
     def results(self, params, request, window=None):
         # The filters read the actions' own values: the records are built first, then chosen.

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from opendata import exports, feeds, views
+from opendata import catalogue, exports, feeds, views
 from opendata.api import api
 
 urlpatterns = [
@@ -12,5 +12,6 @@ urlpatterns = [
         feeds.feed_view,
         name="feed_of",
     ),
+    path("catalogue.jsonld", catalogue.catalogue, name="catalogue"),
     re_path(r"^donnees/(?P<name>[-a-z]+)\.(?P<extension>csv|json)$", exports.export, name="export"),
 ]

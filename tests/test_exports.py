@@ -126,3 +126,59 @@ def test_exports_are_rate_limited(client, network, db, settings):
     assert 1 <= int(response["Retry-After"]) <= 60
     assert "Trop de requêtes" in response.json()["detail"]
     assert client.get("/donnees/labs.csv", REMOTE_ADDR="192.0.2.7").status_code == 200  # per address
+
+
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
+LICENCE_OUVERTE = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+
+
+def catalogue_nodes(client):
+    from pyld import jsonld
+
+    response = client.get("/catalogue.jsonld")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/ld+json; charset=utf-8"
+    nodes = jsonld.flatten(json.loads(response.content))  # its context is inline: nothing to fetch
+    return {node["@id"]: node for node in nodes}
+
+
+def ids(node, prop):
+    return [item["@id"] for item in node.get(prop, [])]
+
+
+def values(node, prop):
+    return [item["@value"] for item in node.get(prop, [])]
+
+
+def test_dcat_catalogue_describes_every_export_with_its_licence(client, network, db):
+    nodes = catalogue_nodes(client)
+    catalogue = nodes["http://localhost/catalogue.jsonld"]
+    assert catalogue["@type"] == [DCAT + "Catalog"]
+    assert ids(catalogue, DCT + "license") == [LICENCE_OUVERTE]
+    datasets = [nodes[dataset] for dataset in ids(catalogue, DCAT + "dataset")]
+    assert [values(dataset, DCT + "identifier") for dataset in datasets] == [[name] for name in EXPORTS]
+    for dataset in datasets:
+        assert dataset["@type"] == [DCAT + "Dataset"]
+        assert values(dataset, DCT + "title") and values(dataset, DCT + "description")
+        assert ids(dataset, DCT + "license") == [LICENCE_OUVERTE]
+        assert ids(dataset, DCT + "publisher") == ["http://localhost/#entrelabs"]
+        assert ids(dataset, DCAT + "landingPage")[0].startswith("http://localhost/")
+        for distribution in (nodes[url] for url in ids(dataset, DCAT + "distribution")):
+            assert ids(distribution, DCT + "license") == [LICENCE_OUVERTE]
+            (download,) = ids(distribution, DCAT + "downloadURL")
+            (media_type,) = ids(distribution, DCAT + "mediaType")
+            response = client.get(download.removeprefix("http://localhost"))
+            assert response.status_code == 200
+            assert response["Content-Type"].startswith(media_type.rsplit("media-types/", 1)[1])
+    methods = next(dataset for dataset in datasets if values(dataset, DCT + "identifier") == ["methods"])
+    assert values(methods, DCT + "modified")  # the newest method's publication
+    service = nodes["http://localhost/api/"]
+    assert ids(service, DCAT + "endpointDescription") == ["http://localhost/api/openapi.json"]
+    assert sorted(ids(service, DCAT + "servesDataset")) == sorted(dataset["@id"] for dataset in datasets)
+
+
+def test_the_licence_is_a_setting(client, network, db, settings):
+    settings.OPEN_DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+    catalogue = catalogue_nodes(client)["http://localhost/catalogue.jsonld"]
+    assert ids(catalogue, DCT + "license") == ["https://creativecommons.org/licenses/by/4.0/"]

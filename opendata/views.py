@@ -1,8 +1,11 @@
 """The API's documentation page, rendered from its OpenAPI description (nothing loaded from outside)."""
 
+from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 
 from opendata.api import api
+from opendata.exports import exported_sources
 
 
 def parameter_type(schema):
@@ -70,6 +73,17 @@ def api_docs(request):
         {
             "api": schema["info"],
             "operations": operations,
+            "exports": [
+                {
+                    "title": source.title,
+                    **{
+                        extension: reverse("export", kwargs={"name": source.name, "extension": extension})
+                        for extension in ("csv", "json")
+                    },
+                }
+                for source in exported_sources()
+            ],
+            "licence": settings.OPEN_DATA_LICENCE,
             "meta_title": "API",
             "meta_description": "La documentation de l'API publique d'Entrelabs.",
             "breadcrumbs": [{"title": "API"}],

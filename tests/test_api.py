@@ -199,7 +199,7 @@ def test_documentation_page_loads_nothing_from_outside(client, network, db):
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.h1.get_text() == "API Entrelabs"
-    documented = [code.get_text() for code in soup.select("section h2 + p code")]
+    documented = [code.get_text() for code in soup.select("section h2 + p > code")]
     assert documented == [f"GET /api/{name}/" for name in LISTINGS]
     for element in soup.find_all(["script", "link", "img", "iframe"]):
         address = element.get("src") or element.get("href") or ""

@@ -182,3 +182,16 @@ def test_the_licence_is_a_setting(client, network, db, settings):
     settings.OPEN_DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
     catalogue = catalogue_nodes(client)["http://localhost/catalogue.jsonld"]
     assert ids(catalogue, DCT + "license") == ["https://creativecommons.org/licenses/by/4.0/"]
+
+
+def test_listings_link_to_their_exports_with_the_chosen_filters(client, network, db):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/methodes/?phase=prototype&page=1").content, "html.parser")
+    links = {link.get_text(): link["href"] for link in soup.select(".export-links a[download]")}
+    assert links == {"CSV": "/donnees/methods.csv?phase=prototype", "JSON": "/donnees/methods.json?phase=prototype"}
+    assert [row["titre"] for row in csv_rows(client, links["CSV"])] == ["Prototypage rapide"]
+    soup = BeautifulSoup(client.get("/labs/").content, "html.parser")
+    assert [link["href"] for link in soup.select(".export-links a[download]")] == [
+        "/donnees/labs.csv", "/donnees/labs.json", "/donnees/projects.csv", "/donnees/projects.json"
+    ]  # fmt: skip

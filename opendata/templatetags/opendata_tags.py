@@ -40,3 +40,19 @@ def structured_data(context):
         graph = view_graph(request, title, context.get("breadcrumbs") or [], nav.get("home"), site.root_url)
     data = json.dumps(graph, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+
+
+@register.simple_tag(takes_context=True)
+def export_links(context, name):
+    """The CSV and JSON exports of a listing, with the filters the visitor chose (not the page)."""
+    from django.urls import reverse
+
+    request = context.get("request")
+    query = request.GET.copy() if request else {}
+    if query:
+        query.pop("page", None)
+    suffix = f"?{query.urlencode()}" if query else ""
+    return {
+        extension: reverse("export", kwargs={"name": name, "extension": extension}) + suffix
+        for extension in ("csv", "json")
+    }

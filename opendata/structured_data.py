@@ -98,8 +98,9 @@ def session(page, request, root_url):
     node = web_page(page, request, root_url, "Event")
     node.update(
         {
-            "startDate": page.date.isoformat(),
-            "endDate": page.date.isoformat(),
+            # str(): a date, or in a preview the value as the editor typed it
+            "startDate": str(page.date),
+            "endDate": str(page.date),
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "organizer": {"@type": "Organization", "name": page.host} if page.host else network(request, root_url),

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("methods.urls")),
     path("", include("ecosystem.urls")),
     path("", include("search.urls")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

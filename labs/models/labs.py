@@ -66,6 +66,15 @@ class LabIndexPage(BasePage):
         """The live partner labs, by name."""
         return with_card_images(LabPage.objects.child_of(self).public_live().defer_streamfields().order_by("title"))
 
+    def projects(self):
+        """The live projects of every lab, most recent first (the order of a lab's own list)."""
+        return with_card_images(
+            ProjectPage.objects.descendant_of(self)
+            .public_live()
+            .defer_streamfields()
+            .order_by(F("start_date").desc(nulls_last=True), "title")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["labs"] = paginate(request, self.labs())

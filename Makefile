@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse clean
+.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed" if sys.version_info < (3, 11) else 0)'
@@ -54,6 +54,10 @@ node_modules: package.json package-lock.json
 # Lighthouse (mobile preset) on the demo content served on 127.0.0.1: a report, not a gate.
 lighthouse: install-dev node_modules
 	$(BIN)/python scripts/lighthouse.py
+
+# PNGs of every public page type at 1280 and 375 px, on the demo content: test-artifacts/screenshots/.
+screenshots: install-dev
+	$(BIN)/python scripts/screenshots.py
 
 messages: install-dev
 	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=media

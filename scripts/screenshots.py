@@ -4,8 +4,9 @@
 
 Without --base-url: builds a throw-away SQLite database with the demo content, serves it with
 Django's development server on 127.0.0.1, and drives Debian's Chromium with Playwright. Writes
-test-artifacts/screenshots/<page>-<width>.png (the whole page) and <page>-<width>-first-screen.png
-(what shows before any scroll: 1280×800 and 375×812).
+test-artifacts/screenshots/<page>-<width>.png (the whole page), <page>-<width>-first-screen.png
+(what shows before any scroll: 1280×800 and 375×812) and design-sheet.png (the mark, the colours
+and the pictograms).
 """
 
 import argparse
@@ -42,13 +43,65 @@ PAGES = [
     ("session-report", "/ateliers/entrelabs-1/", False),
     ("standard-page", "/a-propos/", False),
     ("theme-list", "/themes/", False),
-    ("theme", "/themes/participation-citoyenne/", False),
+    ("theme", "/themes/outils-du-lab/", False),
     ("search-results", "/recherche/?q=immersion", False),
     ("search-no-result", "/recherche/?q=zzyzx", False),
     ("propose-form", "/proposer-une-methode/", False),
     ("propose-form-errors", "/proposer-une-methode/", True),
     ("not-found", "/cette-page-n-existe-pas/", False),
 ]
+
+
+PICTOGRAMS = {
+    "Phases": ["discover", "define", "ideate", "prototype", "test", "deploy", "evaluate"],
+    "Page types": ["labpage", "projectpage", "methodpage", "curriculumpage", "manifestopage", "sessionreportpage"],
+    "Others": ["theme", "event", "news", "map", "document", "legal", "propose", "search"],
+}
+SWATCHES = [
+    ("ink", "#1b1f24"),
+    ("muted", "#4a5360"),
+    ("primary", "#00606e"),
+    ("primary-dark", "#004750"),
+    ("primary-tint", "#e7f2f3"),
+    ("accent", "#b2400b"),
+    ("accent-tint", "#fdf1e8"),
+    ("surface", "#f4f6f7"),
+    ("focus", "#ffd84d"),
+    ("success", "#1a6b3c"),
+    ("warning", "#8a4b00"),
+    ("danger", "#b3261e"),
+]
+
+
+def design_sheet():
+    """An HTML page showing the mark, the colours and every pictogram, rendered from the templates."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    sys.path.insert(0, str(BASE_DIR))
+    django.setup()
+    from django.template.loader import render_to_string
+
+    css = (BASE_DIR / "static" / "css" / "portal.css").read_text()
+    logo = render_to_string("components/logo.html", {"size": 64})
+    rows = []
+    for group, names in PICTOGRAMS.items():
+        pictograms = [(name, render_to_string("components/pictogram.html", {"name": name})) for name in names]
+        cells = "".join(f"<figure>{svg}<figcaption>{name}</figcaption></figure>" for name, svg in pictograms)
+        rows.append(f"<h2>{group}</h2><div class='sheet-row'>{cells}</div>")
+    swatches = "".join(
+        f"<figure><span style='background:{colour}'></span><figcaption>{name}<br>{colour}</figcaption></figure>"
+        for name, colour in SWATCHES
+    )
+    return f"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Entrelabs</title>
+<style>{css}
+.sheet-row {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
+figure {{ margin: 0; width: 7.5rem; text-align: center; font-size: 0.8rem; }}
+figure span {{ display: block; height: 3rem; border-radius: 6px; border: 1px solid #c5ccd3; }}
+</style></head><body><main class="wrap">
+<p class="brand" style="margin-top:1.5rem">{logo}<span class="brand__text">
+<span class="brand__name" style="font-size:2.4rem">Entre<span class="brand__labs">labs</span></span></span></p>
+<h2>Couleurs</h2><div class="sheet-row">{swatches}</div>{"".join(rows)}</main></body></html>"""
 
 
 def free_port():
@@ -74,6 +127,11 @@ def take(base_url, only):
     OUTPUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        if not only or "design-sheet" in only:
+            tab = browser.new_page(viewport=VIEWPORTS["1280"])
+            tab.set_content(design_sheet())
+            tab.screenshot(path=str(OUTPUT / "design-sheet.png"), full_page=True)
+            tab.close()
         for width, viewport in VIEWPORTS.items():
             context = browser.new_context(viewport=viewport, locale="fr-FR")
             tab = context.new_page()

@@ -286,6 +286,18 @@ def test_method_card_prints_as_a_clean_sheet(client, tree):
     assert soup.find(class_="print-only").get_text().endswith("http://localhost/methodes/immersion/")
 
 
+def test_printed_method_card_has_the_mark_and_the_absolute_addresses_of_the_page_and_worksheets(client, tree):
+    document = wagtail_factories.DocumentFactory(title="Grille d'observation")
+    document.file.save("grille.pdf", ContentFile(b"%PDF-1.4 grille"), save=True)
+    f.MethodWorksheetFactory(page=tree["method"], document=document)
+    main = get(client, tree["method"].url).find("main")
+    header = main.find(class_="print-header")
+    assert "print-only" in header["class"] and header.find("svg", class_="logo")
+    assert text(header) == "Entrelabs http://localhost/methodes/immersion/"
+    worksheet = main.find("ul", class_="downloads").li
+    assert worksheet.find(class_="print-url").get_text() == "http://localhost" + document.url
+
+
 def test_curriculum_page(client, tree):
     curriculum = f.CurriculumPageFactory(
         parent=tree["curricula"],

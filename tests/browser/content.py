@@ -197,6 +197,10 @@ def build_public_site(home):
 
     return {
         "home": home,
+        "labs": labs,
+        "curricula": curricula,
+        "manifestos": manifestos,
+        "reports": reports,
         "theme": theme,
         "lab": lab,
         "project": project,

@@ -328,3 +328,27 @@ class MethodProposal(models.Model):
 
     def __str__(self):
         return f"{self.page.title} ({self.contact_email})"
+
+
+class ProjectMethod(Orderable):
+    """A method a project used; shown on the project (``method_links``) and on the method (``used_by``)."""
+
+    project = ParentalKey("labs.ProjectPage", on_delete=models.CASCADE, related_name="method_links")
+    method = models.ForeignKey(
+        MethodPage, verbose_name=_("method"), on_delete=models.CASCADE, related_name="project_links"
+    )
+
+    panels = [FieldPanel("method")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("method used")
+        verbose_name_plural = _("methods used")
+
+
+class HomePageFeaturedMethod(Orderable):
+    """A method the home page features (``featured_methods``), in the editor's order."""
+
+    page = ParentalKey("home.HomePage", on_delete=models.CASCADE, related_name="featured_methods")
+    method = models.ForeignKey(MethodPage, verbose_name=_("method"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("method")]

@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.models import HomePageFeaturedMethod, StandardPage, Theme
+from home.models import StandardPage, Theme
 from labs.models import (
     LabIndexPage,
     LabPage,
@@ -15,7 +15,6 @@ from labs.models import (
     ManifestoPage,
     ManifestoSignatory,
     ProjectIndicator,
-    ProjectMethod,
     ProjectPage,
     SessionParticipant,
     SessionReportIndexPage,
@@ -24,9 +23,11 @@ from labs.models import (
 from methods.models import (
     CurriculumIndexPage,
     CurriculumPage,
+    HomePageFeaturedMethod,
     MethodIndexPage,
     MethodPage,
     MethodWorksheet,
+    ProjectMethod,
     RelatedMethod,
 )
 

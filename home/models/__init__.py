@@ -1,5 +1,5 @@
 from .mixins import BasePage, ContentPage, PageTag
-from .pages import HomePage, HomePageFeaturedMethod, StandardPage
+from .pages import HomePage, StandardPage
 from .settings import SiteSettings
 from .taxonomy import Theme
 
@@ -7,7 +7,6 @@ __all__ = [
     "BasePage",
     "ContentPage",
     "HomePage",
-    "HomePageFeaturedMethod",
     "PageTag",
     "SiteSettings",
     "StandardPage",

@@ -1,10 +1,7 @@
 from django.apps import apps
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -59,15 +56,6 @@ class HomePage(BasePage):
 
     def themes(self):
         return Theme.objects.all()
-
-
-class HomePageFeaturedMethod(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_methods")
-    method = models.ForeignKey(
-        "methods.MethodPage", verbose_name=_("method"), on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("method")]
 
 
 class StandardPage(BasePage):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -133,18 +133,10 @@ class LabPage(ContentPage):
         )
 
     def authored_methods(self):
-        """Methods this lab wrote."""
-        from methods.models import MethodPage
-
+        """Methods this lab wrote (the relation is declared by ``methods.MethodPage.author_lab``)."""
         if self.pk is None:  # a preview of a new lab
-            return MethodPage.objects.none()
-        return (
-            MethodPage.objects.live()
-            .filter(no_view_restriction())
-            .defer_streamfields()
-            .filter(author_lab=self)
-            .order_by("title")
-        )
+            return Page.objects.none()
+        return self.authored_method_pages.live().filter(no_view_restriction()).defer_streamfields().order_by("title")
 
 
 class LabTeamMember(Orderable):
@@ -209,19 +201,6 @@ class ProjectPage(ContentPage):
     def methods_used(self):
         """The live methods this project used, in the editor's order."""
         return [link.method for link in self.method_links.select_related("method").filter(method__live=True)]
-
-
-class ProjectMethod(Orderable):
-    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="method_links")
-    method = models.ForeignKey(
-        "methods.MethodPage", verbose_name=_("method"), on_delete=models.CASCADE, related_name="project_links"
-    )
-
-    panels = [FieldPanel("method")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("method used")
-        verbose_name_plural = _("methods used")
 
 
 class ProjectIndicator(Orderable):

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "home",
     "labs",
     "methods",
+    "editorial",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -54,7 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "labs.middleware.PartnerAreaMiddleware",
+    "editorial.middleware.PartnerAreaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -2,9 +2,9 @@ from django.core.management.base import BaseCommand
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
+from editorial.partners import setup_editorial_structure
 from home.demo import load_demo
 from home.models import PageTag, Theme
-from labs.partners import setup_editorial_structure
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Editorial roles: partner lab groups, workflow assignment and what a partner editor may see.
 
 The "Communicants" and "Relecteurs" groups and the two workflows are created by the data
-migration ``labs/0003_editorial_roles_and_workflow``; this module adds one group and one
+migration ``editorial/0001_editorial_roles_and_workflow``; this module adds one group and one
 collection per partner lab (``add_partner_lab``), assigns the stricter workflow to index
 pages created later, and restricts what partner editors see of other labs' drafts.
 """

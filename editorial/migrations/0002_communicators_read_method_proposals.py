@@ -22,8 +22,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("labs", "0003_editorial_roles_and_workflow"),
-        ("methods", "0002_method_proposal"),
+        ("editorial", "0001_editorial_roles_and_workflow"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

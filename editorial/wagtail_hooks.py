@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from labs.partners import restrict_for_partner
+from editorial.partners import restrict_for_partner
 
 
 @hooks.register("construct_page_chooser_queryset")

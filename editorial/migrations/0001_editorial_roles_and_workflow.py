@@ -4,7 +4,7 @@ Creates the "Communicants" and "Relecteurs" groups with their permissions, the
 "Relecture" workflow (Communicants approve) on the whole site, and the "Relecture
 renforcée" workflow (Relecteurs, then Communicants) on the manifesto and session report
 indexes when they already exist. Existing groups are kept (get_or_create, never delete);
-partner lab groups are created by ``add_partner_lab`` (see labs/partners.py).
+partner lab groups are created by ``add_partner_lab`` (see editorial/partners.py).
 """
 
 from django.db import migrations
@@ -104,8 +104,9 @@ def create_roles_and_workflows(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("labs", "0002_initial"),
-        ("home", "0003_create_homepage"),
+        ("labs", "0001_initial"),
+        ("methods", "0001_initial"),
+        ("home", "0002_create_homepage"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("wagtailcore", "0098_apitoken"),

@@ -3,13 +3,13 @@
 Wagtail checks the action (edit, publish, delete...) itself, but several read-only admin
 views (explorer header, chooser parent, chosen pages, history, revisions) show a page's
 draft title to anyone with admin access. This denies them, for pages a partner editor may
-not see (see ``labs.partners.visible_pages_q``), the way Wagtail denies a forbidden action.
+not see (see ``editorial.partners.visible_pages_q``), the way Wagtail denies a forbidden action.
 """
 
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 
-from labs.partners import hidden_page_ids, is_partner_editor, other_lab_paths
+from editorial.partners import hidden_page_ids, is_partner_editor, other_lab_paths
 
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
 

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from editorial.partners import ensure_editor_account, ensure_partner_group, get_or_create_lab_page, password_reset_url
 from labs.models.labs import OrganisationKind
-from labs.partners import ensure_editor_account, ensure_partner_group, get_or_create_lab_page, password_reset_url
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from labs.models import ManifestoIndexPage, SessionReportIndexPage
 @receiver(post_save, sender=SessionReportIndexPage)
 def assign_strict_workflow(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from labs.partners import assign_workflows
+        from editorial.partners import assign_workflows
 
         assign_workflows()
 
@@ -18,8 +18,8 @@ def assign_strict_workflow(sender, instance, created, raw=False, **kwargs):
 def grant_partner_groups_on_new_index(sender, instance, created, raw=False, **kwargs):
     """A method or curriculum index created after the labs: every partner group may add to it."""
     if created and not raw:
+        from editorial.partners import ensure_partner_group, partner_group_for
         from labs.models import LabPage
-        from labs.partners import ensure_partner_group, partner_group_for
 
         for lab in LabPage.objects.all():
             if partner_group_for(lab) is not None:

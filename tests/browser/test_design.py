@@ -49,6 +49,8 @@ def test_phone_header_takes_a_fifth_of_the_screen_at_most_and_its_menu_opens_wit
     assert not sections.first.is_visible()
     tab.locator(".site-menu__button").click()
     assert sections.first.is_visible()
+    mark, links = box(tab, ".brand"), [link.bounding_box() for link in sections.all()]
+    assert all(link["y"] >= mark["y"] + mark["height"] for link in links), "the open menu covers the mark"
     with tab.expect_navigation():
         tab.locator(".site-nav a", has_text="Méthodes").click()
     assert tab.url.endswith(content["method_index"].url)

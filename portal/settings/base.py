@@ -21,12 +21,11 @@ INSTALLED_APPS = [
     "methods",
     "editorial",
     "search",
-    "wagtail.contrib.forms",
+    "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -76,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "demo.context_processors.demo_content_mark",
             ],
         },
     },
@@ -173,6 +173,10 @@ TAGGIT_CASE_INSENSITIVE = True
 # ASCII tag slugs ("Région" -> "region"): clean URLs that the tag page route accepts.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
+# Demo content (the demo app): illustrative demo pages say "Contenu d'exemple". A deployment that has
+# replaced the demo sets DEMO_CONTENT_MARK=false.
+DEMO_CONTENT_MARK = env.bool("DEMO_CONTENT_MARK", default=True)
+
 # Search: Wagtail's database backend by default (FTS5 on SQLite, French full-text
 # on PostgreSQL). SEARCH_URL switches to Elasticsearch/OpenSearch.
 if env.str("SEARCH_URL", default=""):
@@ -207,6 +211,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Configured here so that Django's own console handler goes: with it, each django.* line
+        # was printed twice in development (DEBUG), once by it and once by the root handler.
+        "django": {"level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
         # One line per background task (search indexing, reference index) is noise.
         "django_tasks": {"level": "WARNING"},

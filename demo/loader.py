@@ -1,10 +1,13 @@
-"""Build the demo content idempotently: every object is keyed by a slug (pages under their parent) or a title.
+"""Build the demo content from the data files of demo/data/, idempotently.
+
+Every object is keyed by a slug (pages under their parent) or a title.
 
 A page that already exists is left exactly as it is (an editor may have changed it): a second run creates
 nothing, saves no revision and changes nothing. Pages are created in two passes so that they can point at
 each other (methods at related methods, projects at methods, curricula at methods): pass 1 creates the
 missing pages as drafts, pass 2 fills their links and publishes each one once, which makes one revision
-per page and updates the search index.
+per page and updates the search index. Each page created gets its provenance (DemoProvenance rows): seed or
+illustrative, for the page and for the fields the seed report does not give.
 """
 
 import re
@@ -24,7 +27,13 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Locale, Page, Site
 
+from demo.models import DemoProvenance
 from home.models import HomePage, SiteSettings, Theme
+
+from . import marks
+
+# The pages the footer links to, in this order (the site settings' "footer links").
+FOOTER_PAGES = ["a-propos", "mentions-legales", "accessibilite"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,7 @@ class PageSpec:
     children: dict = field(default_factory=dict)
     themes: list = field(default_factory=list)
     tags: list = field(default_factory=list)
+    provenance: list = field(default_factory=list)  # [(field name or "", "seed" | "illustrative", note)]
 
 
 @dataclass
@@ -212,6 +222,11 @@ class DemoLoader:
             if spec.tags:
                 page.tags.set([self.tag(name) for name in spec.tags])
             page.save_revision().publish()
+            DemoProvenance.objects.bulk_create(
+                DemoProvenance(page=page, field=name, provenance=source, note=note)
+                for name, source, note in spec.provenance
+            )
+        marks.clear()
 
     def index_pending(self):
         for page, __ in self.pending:
@@ -223,6 +238,7 @@ class DemoLoader:
         site_settings = SiteSettings.for_site(site)
         if not site_settings.contact_email:
             site_settings.contact_email = contact_email
+            site_settings.footer_links = [("page", self.pages[slug]) for slug in FOOTER_PAGES if slug in self.pages]
             site_settings.save()
 
     # The whole load -----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse clean
+.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean
 
 # $(call timed,WHAT,COMMAND[,HINT]): COMMAND between a line saying what starts (and how long it may
 # take) and one with the seconds it took.
@@ -83,6 +83,10 @@ node_modules: package.json package-lock.json
 # Lighthouse (mobile preset) on the demo content served on 127.0.0.1: a report, not a gate.
 lighthouse: install-dev node_modules
 	$(BIN)/python scripts/lighthouse.py
+
+# PNGs of every public page type at 1280 and 375 px, on the demo content: test-artifacts/screenshots/.
+screenshots: install-dev
+	$(BIN)/python scripts/screenshots.py
 
 messages: install-dev
 	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=media

@@ -202,6 +202,10 @@ def build_public_site(home):
     return {
         **network,
         "home": home,
+        "labs": labs,
+        "curricula": curricula,
+        "manifestos": manifestos,
+        "reports": reports,
         "theme": theme,
         "lab": lab,
         "project": project,

@@ -26,6 +26,9 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, SiteSettings, Theme
 
+# The pages the footer links to, in this order (the site settings' "footer links").
+FOOTER_PAGES = ["a-propos", "mentions-legales", "accessibilite"]
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -223,6 +226,7 @@ class DemoLoader:
         site_settings = SiteSettings.for_site(site)
         if not site_settings.contact_email:
             site_settings.contact_email = contact_email
+            site_settings.footer_links = [("page", self.pages[slug]) for slug in FOOTER_PAGES if slug in self.pages]
             site_settings.save()
 
     # The whole load -----------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ def index_specs():
             HOME,
             {
                 "title": "Les labs",
+                "show_in_menus": True,
                 "summary": "Les équipes d'innovation publique du réseau, leurs membres et leurs projets.",
                 "introduction": p(
                     "Régions, villes, administrations de l'État et associations : chaque lab présente son "
@@ -81,6 +82,7 @@ def index_specs():
             HOME,
             {
                 "title": "Méthodes",
+                "show_in_menus": True,
                 "summary": "Des fiches méthodes complètes, éprouvées par les labs, à réutiliser librement.",
                 "introduction": p(
                     "Chaque fiche dit pourquoi et quand utiliser la méthode, comment la conduire étape par "
@@ -95,6 +97,7 @@ def index_specs():
             HOME,
             {
                 "title": "Formations",
+                "show_in_menus": True,
                 "summary": "Des parcours de formation construits sur les fiches méthodes.",
                 "introduction": p(
                     "Chaque parcours est découpé en modules, avec leurs objectifs, leur durée et les méthodes "
@@ -108,6 +111,7 @@ def index_specs():
             HOME,
             {
                 "title": "Manifestes",
+                "show_in_menus": True,
                 "summary": "Les textes que les labs du réseau signent ensemble.",
                 "introduction": p("Chaque manifeste indique sa version, sa date et les labs signataires."),
             },
@@ -118,6 +122,7 @@ def index_specs():
             HOME,
             {
                 "title": "Ateliers Entrelabs",
+                "show_in_menus": True,
                 "summary": "Les comptes rendus des ateliers semestriels où les labs s'évaluent et progressent "
                 "ensemble.",
                 "introduction": p(

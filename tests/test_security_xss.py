@@ -21,8 +21,10 @@ from django.db import transaction
 from django.test import Client
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from ecosystem.models import Actor, ActorKind
+from events.models import EventPage
 from home.models import HomePage
 from home.models.pages import RICH_TEXT_FEATURES
 from labs.models import LabPage
@@ -30,6 +32,7 @@ from opendata.exports import exported_sources
 from opendata.sources import SOURCES
 from tests import factories as f
 from tests import network_factories as nf
+from tests.test_events import event_form
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -446,3 +449,83 @@ def test_url_fields_refuse_scripts(model, field, url):
     model = apps.get_model(model) if isinstance(model, str) else model
     with pytest.raises(ValidationError):
         model._meta.get_field(field).clean(url, None)
+
+
+URL_REFUSED = "Saisissez une adresse web commençant par https://."
+
+
+@pytest.fixture
+def admin_client(db):
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("admin-url", "admin@example.org", "x"))
+    return client
+
+
+@pytest.mark.parametrize("field", ["registration_url", "online_url"])
+def test_admin_refuses_a_javascript_link_on_an_event_and_keeps_what_was_typed(admin_client, home_page, field):
+    agenda = nf.AgendaPageFactory(parent=home_page)
+    data = nested_form_data(event_form(**{field: "javascript:alert(document.cookie)"}))
+    response = admin_client.post(f"/admin/pages/add/events/eventpage/{agenda.pk}/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [URL_REFUSED]
+    assert URL_REFUSED in response.content.decode()
+    assert "Immersion dans le design public" in response.content.decode()
+    assert not EventPage.objects.exists()
+
+
+def test_admin_refuses_a_javascript_link_as_a_lab_website(admin_client, home_page):
+    index = f.LabIndexPageFactory(parent=home_page)
+    data = nested_form_data(
+        {
+            "title": "La 27e Région",
+            "slug": "la-27e-region",
+            "summary": "Un laboratoire de transformation publique.",
+            "host_organisation": "La 27e Région",
+            "organisation_kind": "association",
+            "region": "idf",
+            "city": "Paris",
+            "website": "JaVaScRiPt:alert(1)",
+            "contact_email": "",
+            "body": streamfield([]),
+            "team_members": inline_formset([]),
+            "tags": "",
+            "action-publish": "action-publish",
+        }
+    )
+    response = admin_client.post(f"/admin/pages/add/labs/labpage/{index.pk}/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["website"] == [URL_REFUSED]
+    assert not LabPage.objects.exists()
+
+
+def test_admin_and_public_form_refuse_a_javascript_link_as_an_actor_website(admin_client, client):
+    kind, _ = ActorKind.objects.get_or_create(slug="association", defaults={"name": "Association"})
+    data = {
+        "name": "Les Beaux Quartiers",
+        "kind": str(kind.pk),
+        "region": "52",
+        "departement": "44",
+        "website": "javascript:alert(1)",
+        "action-publish": "action-publish",
+    }
+    response = admin_client.post("/admin/snippets/ecosystem/actor/add/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["website"] == [URL_REFUSED]
+    assert 'value="Les Beaux Quartiers"' in response.content.decode()
+
+    nf.EcosystemMapPageFactory(parent=HomePage.objects.get())
+    data = {
+        "name": "La Fabrique du design public",
+        "kind": str(kind.pk),
+        "region": "52",
+        "departement": "44",
+        "website": "javascript:alert(1)",
+        "description": "Des designers.",
+        "contact_email": "designer@example.org",
+        "consent": "on",
+        "homepage": "",
+    }
+    response = client.post("/proposer-un-acteur/", data)
+    assert response.status_code == 200
+    assert URL_REFUSED in response.content.decode()
+    assert not Actor.objects.exists()

@@ -20,7 +20,7 @@ PAGES = [
     "/methodes/",
     "/methodes/?phase=discover",
     "/methodes/immersion/",
-    "/formations/referentiel-de-formation-des-agents-a-l-innovation/",
+    "/formations/conduire-une-demarche-de-conception-creative/",
     "/manifestes/manifeste-des-collectivites-ingenieuses/",
     "/ateliers/entrelabs-1/",
     "/themes/outils-du-lab/",

@@ -20,5 +20,7 @@ def next_event():
 @register.inclusion_tag("events/report_events.html")
 def report_events(report):
     """The live public events a session report belongs to."""
+    if report.pk is None:  # a preview of a new report
+        return {"events": []}
     events = EventPage.objects.public_live().filter(session_report=report).defer_streamfields()
-    return {"events": list(events.order_by("start")) if report.pk else []}
+    return {"events": list(events.order_by("start"))}

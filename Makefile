@@ -23,6 +23,7 @@ run: install
 	$(BIN)/python manage.py load_agenda_demo
 	$(BIN)/python manage.py load_news_demo
 	$(BIN)/python manage.py load_ecosystem_demo
+	$(BIN)/python manage.py load_roadmap_demo
 	$(BIN)/python manage.py ensure_local_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 

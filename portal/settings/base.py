@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "ecosystem",
+    "roadmap",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -43,7 +43,8 @@ def rich(html=PARAGRAPH):
 
 def build_public_site(home):
     """Create one live page of each public type under `home`; return them by name."""
-    from home.demo.pdf import worksheet_pdf
+    from demo.models import DemoProvenance
+    from demo.pdf import worksheet_pdf
     from methods.models import HomePageFeaturedMethod, RelatedMethod
 
     theme = ThemeFactory(name="Participation citoyenne", slug="participation-citoyenne")
@@ -97,6 +98,8 @@ def build_public_site(home):
     )
     RelatedMethod.objects.create(page=method, related_method=related, sort_order=0)
     HomePageFeaturedMethod.objects.create(page=home, method=method, sort_order=0)
+    # The demo's "Contenu d'exemple" line, checked with the rest of the method page.
+    DemoProvenance.objects.create(page=method, field="steps", provenance="illustrative", note="le contenu de la fiche")
 
     project = ProjectPageFactory(
         parent=lab,
@@ -199,6 +202,10 @@ def build_public_site(home):
     return {
         **network,
         "home": home,
+        "labs": labs,
+        "curricula": curricula,
+        "manifestos": manifestos,
+        "reports": reports,
         "theme": theme,
         "lab": lab,
         "project": project,

@@ -40,6 +40,7 @@ run:
 	$(BIN)/python manage.py load_agenda_demo
 	$(BIN)/python manage.py load_news_demo
 	$(BIN)/python manage.py load_ecosystem_demo
+	$(BIN)/python manage.py load_roadmap_demo
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py ensure_local_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "ecosystem",
+    "roadmap",
     "search",
     "demo",
     "opendata",

@@ -7,10 +7,8 @@ from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
-
-from home.listings import no_view_restriction
-from home.templatetags.portal_tags import current_site
 
 register = template.Library()
 
@@ -34,8 +32,8 @@ def _catalogue(request):
 
     def live_methods_in(phase):
         methods = (
-            MethodPage.objects.live()
-            .filter(no_view_restriction(), path__startswith=OuterRef("path"), phase=phase)
+            MethodPage.objects.public_live()
+            .filter(path__startswith=OuterRef("path"), phase=phase)
             .order_by()
             .values("phase")
             .annotate(count=Count("pk"))
@@ -44,8 +42,7 @@ def _catalogue(request):
         return Coalesce(Subquery(methods, output_field=IntegerField()), 0)
 
     index = (
-        MethodIndexPage.objects.live()
-        .filter(no_view_restriction())
+        MethodIndexPage.objects.public_live()
         .annotate(**{f"count_{phase.value}": live_methods_in(phase.value) for phase in Phase})
         .order_by("path")
         .first()
@@ -66,7 +63,7 @@ def method_finder(context):
     from methods.models import Phase
 
     request = context.get("request")
-    site = current_site(request)
+    site = Site.find_for_request(request) if request else None
     key = CACHE_KEY.format(site_id=site.pk if site else 0)
     catalogue = cache.get(key)
     if catalogue is None:
@@ -89,8 +86,6 @@ def method_finder(context):
 
 def forget(**kwargs):
     """Forget the cached catalogue of every site."""
-    from wagtail.models import Site
-
     cache.delete_many([CACHE_KEY.format(site_id=pk) for pk in [0, *Site.objects.values_list("pk", flat=True)]])
 
 

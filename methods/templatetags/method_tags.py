@@ -2,8 +2,7 @@
 
 from django import template
 from django.core.cache import cache
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 from django.db.models.signals import post_delete, post_save
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -27,32 +26,14 @@ PHASE_HINTS = {
 
 
 def _catalogue(request):
-    """The method index's URL and the number of live methods per phase (one query)."""
-    from methods.models import MethodIndexPage, MethodPage, Phase
+    """The method index's URL and the number of methods a visitor may see per phase (two queries)."""
+    from methods.models import MethodIndexPage, MethodPage
 
-    def live_methods_in(phase):
-        methods = (
-            MethodPage.objects.public_live()
-            .filter(path__startswith=OuterRef("path"), phase=phase)
-            .order_by()
-            .values("phase")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        return Coalesce(Subquery(methods, output_field=IntegerField()), 0)
-
-    index = (
-        MethodIndexPage.objects.public_live()
-        .annotate(**{f"count_{phase.value}": live_methods_in(phase.value) for phase in Phase})
-        .order_by("path")
-        .first()
-    )
+    index = MethodIndexPage.objects.public_live().order_by("path").first()
     if index is None:
         return {"url": None, "counts": {}}
-    return {
-        "url": index.get_url(request),
-        "counts": {phase.value: getattr(index, f"count_{phase.value}") for phase in Phase},
-    }
+    counts = MethodPage.objects.public_live().descendant_of(index).order_by().values_list("phase").annotate(Count("pk"))
+    return {"url": index.get_url(request), "counts": dict(counts)}
 
 
 @register.simple_tag(takes_context=True)

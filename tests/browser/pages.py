@@ -64,6 +64,19 @@ PUBLIC_PAGES = [
         submit_empty_form=True,
         shows="main [aria-invalid=true]",
     ),
+    PublicPage("agenda", page_key="agenda"),
+    PublicPage("event", page_key="event"),
+    PublicPage("news-index", page_key="news_index"),
+    PublicPage("news-item", page_key="news"),
+    PublicPage("ecosystem-map", page_key="map"),
+    PublicPage("ecosystem-map-filtered", page_key="map", query="region=52&theme=participation-citoyenne&kind=zzz"),
+    PublicPage("suggest-actor-form", path="/proposer-un-acteur/"),
+    PublicPage(
+        "suggest-actor-form-errors",
+        path="/proposer-un-acteur/",
+        submit_empty_form=True,
+        shows="main [aria-invalid=true]",
+    ),
     PublicPage("not-found", path="/cette-page-n-existe-pas/", status=404),
 ]
 

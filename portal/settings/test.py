@@ -19,3 +19,6 @@ WHITENOISE_AUTOREFRESH = True
 # client.login() authenticates without a request, which django-axes refuses: the throttling
 # tests turn it on (tests/test_security_logins.py).
 AXES_ENABLED = False
+# The two-factor tests turn it on (tests/test_security_two_factor.py); the browser editor's path
+# signs in with a TOTP code all the same.
+REQUIRE_2FA_FOR_STAFF = False

@@ -15,6 +15,8 @@ urlpatterns = [
     # Before the admin's own: its password reset, throttled like the login.
     path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/2fa/", include("accounts.urls")),
+    # A few admin views narrowed to the editor's permissions, in front of Wagtail's own.
+    path("admin/", include("editorial.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

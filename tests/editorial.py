@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import Collection, Page
 from wagtail_factories import DocumentFactory
 
+from editorial.partners import COMMUNICATORS, REVIEWERS, ensure_editor_account, setup_editorial_structure
 from home.models import HomePage
-from labs.partners import COMMUNICATORS, REVIEWERS, ensure_editor_account, setup_editorial_structure
 from tests.factories import (
     CurriculumIndexPageFactory,
     LabIndexPageFactory,

@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.models import HomePageFeaturedMethod, StandardPage, Theme
+from home.models import StandardPage, Theme
 from labs.models import (
     LabIndexPage,
     LabPage,
@@ -15,7 +15,6 @@ from labs.models import (
     ManifestoPage,
     ManifestoSignatory,
     ProjectIndicator,
-    ProjectMethod,
     ProjectPage,
     SessionParticipant,
     SessionReportIndexPage,
@@ -24,9 +23,11 @@ from labs.models import (
 from methods.models import (
     CurriculumIndexPage,
     CurriculumPage,
+    HomePageFeaturedMethod,
     MethodIndexPage,
     MethodPage,
     MethodWorksheet,
+    ProjectMethod,
     RelatedMethod,
 )
 
@@ -55,6 +56,7 @@ class LabIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Les labs"
     slug = "labs"
+    show_in_menus = True
 
 
 class LabPageFactory(wagtail_factories.PageFactory):
@@ -105,6 +107,7 @@ class MethodIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Méthodes"
     slug = "methodes"
+    show_in_menus = True
 
 
 class MethodPageFactory(wagtail_factories.PageFactory):
@@ -142,6 +145,7 @@ class CurriculumIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Formations"
     slug = "formations"
+    show_in_menus = True
 
 
 class CurriculumPageFactory(wagtail_factories.PageFactory):
@@ -159,6 +163,7 @@ class ManifestoIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Manifestes"
     slug = "manifestes"
+    show_in_menus = True
 
 
 class ManifestoPageFactory(wagtail_factories.PageFactory):
@@ -187,6 +192,7 @@ class SessionReportIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Comptes rendus"
     slug = "comptes-rendus"
+    show_in_menus = True
 
 
 class SessionReportPageFactory(wagtail_factories.PageFactory):

@@ -24,12 +24,20 @@ def text(node):
     return " ".join(node.get_text(" ").split())
 
 
+def set_footer_links(site, pages):
+    from home.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(site)
+    site_settings.footer_links = [("page", page) for page in pages]
+    site_settings.save()
+
+
 @pytest.fixture
-def tree(home_page):
+def tree(home_page, site):
     labs = f.LabIndexPageFactory(parent=home_page)
     methods = f.MethodIndexPageFactory(parent=home_page)
     lab = f.LabPageFactory(parent=labs, title="Région Pays de la Loire", slug="pays-de-la-loire")
-    return {
+    pages = {
         "home": home_page,
         "labs": labs,
         "lab": lab,
@@ -43,6 +51,8 @@ def tree(home_page):
         "project": f.ProjectPageFactory(parent=lab, title="Bureau du futur", slug="bureau-du-futur"),
         "method": f.MethodPageFactory(parent=methods, title="Immersion", slug="immersion", author_lab=lab),
     }
+    set_footer_links(site, [pages["about"], pages["legal"], pages["a11y"]])
+    return pages
 
 
 def all_page_urls(tree):
@@ -119,6 +129,23 @@ def test_header_and_footer_links(client, tree):
     assert switcher["method"] == "post"
     assert {b["value"] for b in switcher.find_all("button", attrs={"name": "language"})} == {"fr", "en"}
     assert switcher.find("input", attrs={"name": "next"})["value"] == tree["method"].url
+
+
+def test_menus_are_what_communicators_choose(client, tree, site):
+    """The header shows the home page's children marked "show in menus", in the explorer's order;
+    the footer the pages chosen in the site settings, whatever their slug."""
+    tree["curricula"].show_in_menus = False
+    tree["curricula"].save_revision().publish()
+    tree["reports"].move(tree["labs"], pos="first-sibling")  # reordered in the explorer: now first
+    legal = type(tree["legal"]).objects.get(pk=tree["legal"].pk)  # the move renumbered its siblings' paths
+    legal.slug = "informations-legales"
+    legal.save_revision().publish()
+    set_footer_links(site, [tree["a11y"], legal])
+    soup = get(client, "/")
+    menu = soup.find("nav", attrs={"aria-label": "Menu principal"})
+    assert [a["href"] for a in menu.find_all("a")] == ["/comptes-rendus/", "/labs/", "/methodes/", "/manifestes/"]
+    footer = soup.find("footer").find("nav")
+    assert [a["href"] for a in footer.find_all("a")] == ["/accessibilite/", "/informations-legales/"]
 
 
 def test_navigation_follows_publishing(client, tree):

@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.models import Page, WorkflowState
 
+from editorial.partners import COMMUNICATORS
 from home.models import HomePage
-from labs.partners import COMMUNICATORS
 from methods.models import MethodPage, MethodProposal
 from tests.factories import MethodIndexPageFactory
 

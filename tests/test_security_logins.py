@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 
-from labs.partners import COMMUNICATORS
+from editorial.partners import COMMUNICATORS
 
 LOGIN = "/admin/login/"
 RESET = "/admin/password_reset/"

@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from labs.partners import COMMUNICATORS
+from editorial.partners import COMMUNICATORS
 
 PASSWORD = "Pivoine-Lagune-Carafe-71"
 

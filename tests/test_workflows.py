@@ -23,8 +23,8 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from editorial.partners import COMMUNICATORS, REVIEWERS, STRICT_WORKFLOW, WORKFLOW, setup_editorial_structure
 from labs.models import LabPage
-from labs.partners import COMMUNICATORS, REVIEWERS, STRICT_WORKFLOW, WORKFLOW, setup_editorial_structure
 from methods.models import MethodPage
 from tests.editorial import build_world, form_data, world_as_ids, world_from_ids
 from tests.factories import ManifestoPageFactory, SessionReportPageFactory

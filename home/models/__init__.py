@@ -1,5 +1,5 @@
-from .mixins import BasePage, ContentPage, PageTag
-from .pages import HomePage, HomePageFeaturedMethod, StandardPage
+from .mixins import BasePage, ContentPage, PageTag, PortalPageQuerySet, public_pages, visible_page_ids
+from .pages import HomePage, StandardPage
 from .settings import SiteSettings
 from .taxonomy import Theme
 
@@ -7,8 +7,10 @@ __all__ = [
     "BasePage",
     "ContentPage",
     "HomePage",
-    "HomePageFeaturedMethod",
     "PageTag",
+    "PortalPageQuerySet",
+    "public_pages",
+    "visible_page_ids",
     "SiteSettings",
     "StandardPage",
     "Theme",

@@ -1,16 +1,13 @@
 from django.apps import apps
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.listings import attach_listing_images, no_view_restriction, with_card_images
+from home.listings import attach_listing_images, with_card_images
 
-from .mixins import BasePage
+from .mixins import BasePage, visible_page_ids
 from .taxonomy import Theme
 
 
@@ -41,33 +38,23 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def featured_method_pages(self):
-        """The featured methods that are live, in the editor's order."""
-        links = self.featured_methods.select_related("method").filter(method__live=True)
-        return attach_listing_images([link.method for link in links])
+        """The featured methods a visitor may see, in the editor's order (``methods.HomePageFeaturedMethod``)."""
+        links = list(self.featured_methods.select_related("method"))
+        visible = visible_page_ids(link.method for link in links)
+        return attach_listing_images([link.method for link in links if link.method_id in visible])
 
     def latest_session_reports(self, count=3):
         """The most recent Entrelabs workshop reports."""
         model = apps.get_model("labs", "SessionReportPage")
-        return with_card_images(
-            model.objects.live().filter(no_view_restriction()).defer_streamfields().order_by("-date")
-        )[:count]
+        return with_card_images(model.objects.public_live().defer_streamfields().order_by("-date"))[:count]
 
     def labs(self):
         """The partner labs, by name."""
         model = apps.get_model("labs", "LabPage")
-        return model.objects.live().filter(no_view_restriction()).defer_streamfields().order_by("title")
+        return model.objects.public_live().defer_streamfields().order_by("title")
 
     def themes(self):
         return Theme.objects.all()
-
-
-class HomePageFeaturedMethod(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_methods")
-    method = models.ForeignKey(
-        "methods.MethodPage", verbose_name=_("method"), on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("method")]
 
 
 class StandardPage(BasePage):

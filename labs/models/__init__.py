@@ -1,4 +1,4 @@
-from .labs import LabIndexPage, LabPage, LabTeamMember, ProjectIndicator, ProjectMethod, ProjectPage
+from .labs import LabIndexPage, LabPage, LabTeamMember, ProjectIndicator, ProjectPage
 from .manifestos import ManifestoIndexPage, ManifestoPage, ManifestoSignatory
 from .reports import SessionParticipant, SessionReportIndexPage, SessionReportPage
 
@@ -10,7 +10,6 @@ __all__ = [
     "ManifestoPage",
     "ManifestoSignatory",
     "ProjectIndicator",
-    "ProjectMethod",
     "ProjectPage",
     "SessionParticipant",
     "SessionReportIndexPage",

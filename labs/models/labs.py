@@ -1,16 +1,17 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.listings import no_view_restriction, with_card_images
-from home.models import BasePage, ContentPage
+from home.listings import with_card_images
+from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
 
 
@@ -62,9 +63,7 @@ class LabIndexPage(BasePage):
 
     def labs(self):
         """The live partner labs, by name."""
-        return with_card_images(
-            LabPage.objects.child_of(self).live().filter(no_view_restriction()).defer_streamfields().order_by("title")
-        )
+        return with_card_images(LabPage.objects.child_of(self).public_live().defer_streamfields().order_by("title"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -116,7 +115,6 @@ class LabPage(ContentPage):
 
     parent_page_types = ["labs.LabIndexPage"]
     subpage_types = ["labs.ProjectPage"]
-    route_select_related = ["logo"]
 
     class Meta:
         verbose_name = _("lab")
@@ -126,25 +124,16 @@ class LabPage(ContentPage):
         """The lab's live projects, most recent first."""
         return with_card_images(
             ProjectPage.objects.child_of(self)
-            .live()
-            .filter(no_view_restriction())
+            .public_live()
             .defer_streamfields()
             .order_by(F("start_date").desc(nulls_last=True), "title")
         )
 
     def authored_methods(self):
-        """Methods this lab wrote."""
-        from methods.models import MethodPage
-
+        """Methods this lab wrote (the relation is declared by ``methods.MethodPage.author_lab``)."""
         if self.pk is None:  # a preview of a new lab
-            return MethodPage.objects.none()
-        return (
-            MethodPage.objects.live()
-            .filter(no_view_restriction())
-            .defer_streamfields()
-            .filter(author_lab=self)
-            .order_by("title")
-        )
+            return Page.objects.none()
+        return self.authored_method_pages.public_live().defer_streamfields().order_by("title")
 
 
 class LabTeamMember(Orderable):
@@ -198,30 +187,18 @@ class ProjectPage(ContentPage):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
-    @property
+    @cached_property
     def lab(self):
-        """The lab this project belongs to."""
-        parent = getattr(self, "_cached_parent_obj", None)  # set when the page is served
-        if isinstance(parent, LabPage):
-            return parent
-        return LabPage.objects.parent_of(self).first()
+        """The lab this project belongs to, when it is live (no query on a routed page: Wagtail keeps
+        the parent it routed through; a view restriction on the lab restricts the project too)."""
+        parent = self.get_parent()
+        return parent.specific if parent is not None and parent.live else None
 
     def methods_used(self):
         """The live methods this project used, in the editor's order."""
-        return [link.method for link in self.method_links.select_related("method").filter(method__live=True)]
-
-
-class ProjectMethod(Orderable):
-    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="method_links")
-    method = models.ForeignKey(
-        "methods.MethodPage", verbose_name=_("method"), on_delete=models.CASCADE, related_name="project_links"
-    )
-
-    panels = [FieldPanel("method")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("method used")
-        verbose_name_plural = _("methods used")
+        links = list(self.method_links.select_related("method"))
+        visible = visible_page_ids(link.method for link in links)
+        return [link.method for link in links if link.method_id in visible]
 
 
 class ProjectIndicator(Orderable):

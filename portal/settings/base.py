@@ -23,13 +23,13 @@ INSTALLED_APPS = [
     "home",
     "labs",
     "methods",
+    "editorial",
     "search",
-    "wagtail.contrib.forms",
+    "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "labs.middleware.PartnerAreaMiddleware",
+    "editorial.middleware.PartnerAreaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
+                "demo.context_processors.demo_content_mark",
             ],
         },
     },
@@ -291,6 +292,10 @@ TASKS = {
     },
 }
 
+# Demo content (the demo app): illustrative demo pages say "Contenu d'exemple". A deployment that has
+# replaced the demo sets DEMO_CONTENT_MARK=false.
+DEMO_CONTENT_MARK = env.bool("DEMO_CONTENT_MARK", default=True)
+
 # Search: Wagtail's database backend by default (FTS5 on SQLite, French full-text
 # on PostgreSQL). SEARCH_URL switches to Elasticsearch/OpenSearch.
 if env.str("SEARCH_URL", default=""):
@@ -325,6 +330,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Configured here so that Django's own console handler goes: with it, each django.* line
+        # was printed twice in development (DEBUG), once by it and once by the root handler.
+        "django": {"level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
         # One line per background task (search indexing, reference index) is noise.
         "django_tasks": {"level": "WARNING"},

@@ -43,9 +43,9 @@ def rich(html=PARAGRAPH):
 
 def build_public_site(home):
     """Create one live page of each public type under `home`; return them by name."""
-    from home.demo.pdf import worksheet_pdf
-    from home.models import HomePageFeaturedMethod
-    from methods.models import RelatedMethod
+    from demo.models import DemoProvenance
+    from demo.pdf import worksheet_pdf
+    from methods.models import HomePageFeaturedMethod, RelatedMethod
 
     theme = ThemeFactory(name="Participation citoyenne", slug="participation-citoyenne")
     other_theme = ThemeFactory(name="Accueil des usagers", slug="accueil-des-usagers")
@@ -98,6 +98,8 @@ def build_public_site(home):
     )
     RelatedMethod.objects.create(page=method, related_method=related, sort_order=0)
     HomePageFeaturedMethod.objects.create(page=home, method=method, sort_order=0)
+    # The demo's "Contenu d'exemple" line, checked with the rest of the method page.
+    DemoProvenance.objects.create(page=method, field="steps", provenance="illustrative", note="le contenu de la fiche")
 
     project = ProjectPageFactory(
         parent=lab,

@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from tests.browser.conftest import VNU_JAR, missing_tool
+from tests.browser.conftest import VNU_JAR, java, missing_tool
 from tests.browser.pages import axe_violations, tab_through
 
 pytestmark = pytest.mark.browser
@@ -41,10 +41,11 @@ def test_tabbing_reports_order_and_invisible_focus(page):
 
 def test_the_html_checker_reports_errors(tmp_path):
     missing_tool(VNU_JAR, "The Nu Html Checker (npm vnu-jar)")
+    java_path = java()
     faulty = tmp_path / "faulty.html"
     faulty.write_text(FAULTY_PAGE)
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", str(faulty)], capture_output=True, text=True, timeout=120
+        [java_path, "-jar", str(VNU_JAR), "--errors-only", str(faulty)], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 1
     assert "error" in result.stderr

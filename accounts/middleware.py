@@ -4,8 +4,16 @@ from django.utils.http import urlencode
 
 from accounts.two_factor import is_enrolled, is_required_for
 
-# Pages a signed-in user reaches before the second factor: the 2FA pages, signing in and out.
-BEFORE_SECOND_FACTOR = ("/admin/2fa/", "/admin/login/", "/admin/logout/", "/admin/password_reset/", "/admin/jsi18n/")
+# What a signed-in user reaches before the second factor: the 2FA pages, signing in and out, and
+# what those pages load (the icon sprite, the JavaScript catalogue).
+BEFORE_SECOND_FACTOR = (
+    "/admin/2fa/",
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/password_reset/",
+    "/admin/jsi18n/",
+    "/admin/sprite/",
+)
 
 
 class TwoFactorMiddleware:

@@ -81,6 +81,8 @@ def test_signing_in_asks_for_the_code_and_refuses_a_wrong_one(client, communicat
     sign_in(client, communicator)
     response = client.get("/admin/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/2fa/verify/")
+    # What the code page loads is served (the icons sprite, once answered with the code page itself).
+    assert client.get("/admin/sprite/").status_code == 200
     wrong = client.post("/admin/2fa/verify/", {"code": "000000", "next": "/admin/"})
     assert wrong.status_code == 200
     assert "Ce code n&#x27;est pas valide" in wrong.content.decode()

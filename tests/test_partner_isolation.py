@@ -230,6 +230,7 @@ def object_ids(o):
         "wagtailusers_groups": [partner_group_for(o["lab_b"]).pk],
         "wagtailsites": [1],
         "method_proposals": [1],
+        "login_lockouts": [1],
         "wagtailsettings": [1],
         "wagtailadmin_api:pages": [o["draft_method_b"].pk, o["draft_project_b"].pk],
         "wagtailadmin_api:documents": [o["document_b"].pk],

@@ -24,9 +24,14 @@ INSTALLED_APPS = [
     "labs",
     "methods",
     "editorial",
+    "events",
+    "news",
+    "ecosystem",
     "search",
     "demo",
+    "opendata",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -94,8 +99,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "csp.context_processors.nonce",
                 "demo.context_processors.demo_content_mark",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -322,6 +327,11 @@ else:
 # Rate limits count per client address. Behind a reverse proxy every request comes from the
 # proxy: set RATELIMIT_IP_META_KEY to the header it fills (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+
+# Open data (opendata/): the licence of the exported data, and requests per IP address to the
+# API, the exports and the catalogue.
+OPEN_DATA_LICENCE = env.str("OPEN_DATA_LICENCE", default="https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
+OPEN_DATA_RATE = env.str("OPEN_DATA_RATE", default="120/m")
 
 LOGGING = {
     "version": 1,

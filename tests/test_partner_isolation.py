@@ -18,9 +18,9 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
+from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.models import EditingSession
-from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import (
@@ -247,11 +247,13 @@ def fill(name, params, o):
     elif "pk" in params and namespace in pk_by_namespace:
         combos = [{"pk": pk} for pk in pk_by_namespace[namespace]]
     if name == "wagtail_bulk_action":
+        registered = {
+            (model._meta.app_label, model._meta.model_name, action.action_type)
+            for action in hooks.get_hooks("register_bulk_action")
+            for model in action.models
+        }
         combos = [
-            {"app_label": app_label, "model_name": model_name, "action": action}
-            for app_label, models in bulk_action_registry.actions.items()
-            for model_name, actions in models.items()
-            for action in actions
+            {"app_label": app, "model_name": model, "action": action} for app, model, action in sorted(registered)
         ]
     elif "action_name" in params:
         actions = PagesAdminAPIViewSet.actions if namespace == "wagtailadmin_api:pages" else ("approve", "reject")

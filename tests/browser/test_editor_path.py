@@ -36,7 +36,7 @@ def editorial_site(live_site):
 
     home = ensure_site_root()
     # The database was flushed by earlier transactional tests: replay the roles data migration.
-    roles = importlib.import_module("labs.migrations.0003_editorial_roles_and_workflow")
+    roles = importlib.import_module("editorial.migrations.0001_editorial_roles_and_workflow")
     roles.create_roles_and_workflows(apps, None)
 
     lab_index = LabIndexPageFactory(parent=home)

@@ -376,7 +376,7 @@ def stream_block(prefix, block_type, value_fields):
 
 @pytest.mark.parametrize(
     "attach",
-    ["document_block", "image_block", "rich_text_document_link", "listing_image"],
+    ["document_block", "image_block", "rich_text_document_link", "rich_text_draft_page_link", "listing_image"],
 )
 def test_lab_a_cannot_attach_lab_b_files_by_id(client, objects, attach):
     o = objects
@@ -389,7 +389,12 @@ def test_lab_a_cannot_attach_lab_b_files_by_id(client, objects, attach):
         data.update(stream_block("body", "document", {"document": o["document_b"].pk, "title": "Fiche"}))
     elif attach == "image_block":
         data.update(stream_block("body", "image", {"image": o["image_b"].pk, "alt_text": "", "decorative": "on"}))
-    elif attach == "rich_text_document_link":
+    elif attach.startswith("rich_text"):
+        entity = (
+            {"type": "DOCUMENT", "mutability": "MUTABLE", "data": {"id": o["document_b"].pk}}
+            if attach == "rich_text_document_link"
+            else {"type": "LINK", "mutability": "MUTABLE", "data": {"id": o["draft_method_b"].pk, "url": "/"}}
+        )
         contentstate = {
             "blocks": [
                 {
@@ -401,7 +406,7 @@ def test_lab_a_cannot_attach_lab_b_files_by_id(client, objects, attach):
                     "entityRanges": [{"offset": 0, "length": 13, "key": 0}],
                 }
             ],
-            "entityMap": {"0": {"type": "DOCUMENT", "mutability": "MUTABLE", "data": {"id": o["document_b"].pk}}},
+            "entityMap": {"0": entity},
         }
         data.update(stream_block("body", "paragraph", {}))
         data["body-0-value"] = json.dumps(contentstate)

@@ -31,8 +31,8 @@ def editorial_site(live_site):
     """The roles and workflows of a fresh `migrate`, a partner lab with its editor, a communicator."""
     from wagtail_factories import DocumentFactory
 
+    from demo.pdf import worksheet_pdf
     from editorial.partners import COMMUNICATORS, ensure_editor_account, ensure_partner_group
-    from home.demo.pdf import worksheet_pdf
 
     home = ensure_site_root()
     # The database was flushed by earlier transactional tests: replay the roles data migration.

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its French catalogue: the admin's "il y a 2 secondes" (Wagtail uses its naturaltime).
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

@@ -5,12 +5,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse clean
+.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean
 
-# $(call timed,WHAT,COMMAND[,HINT]): COMMAND between a line saying what starts (and how long it may
-# take) and one with the seconds it took.
+# $(call timed,WHAT,COMMAND): COMMAND between a line saying what starts and one with the seconds it took.
 define timed
-@echo "$(1)$(if $(3), ($(strip $(3))))..."; start=$$(date +%s); \
+@echo "$(1)..."; start=$$(date +%s); \
 if $(2); then echo "$(1): done in $$(( $$(date +%s) - start )) s."; \
 else status=$$?; echo "$(1): failed after $$(( $$(date +%s) - start )) s." >&2; exit $$status; fi
 endef
@@ -25,11 +24,11 @@ install: $(VENV)/.installed-requirements
 install-dev: $(VENV)/.installed-requirements-dev
 
 $(VENV)/.installed-requirements: requirements.txt | $(BIN)/python
-	$(call timed,pip install -r requirements.txt,$(BIN)/pip install --quiet -r requirements.txt,about 1 min the first time)
+	$(call timed,pip install -r requirements.txt,$(BIN)/pip install --quiet -r requirements.txt)
 	@touch $@
 
 $(VENV)/.installed-requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(call timed,pip install -r requirements-dev.txt,$(BIN)/pip install --quiet -r requirements-dev.txt,about 1 min the first time)
+	$(call timed,pip install -r requirements-dev.txt,$(BIN)/pip install --quiet -r requirements-dev.txt)
 	@touch $@
 
 # The port is checked first: a busy one is reported before the install, the migrations and the demo.
@@ -38,6 +37,9 @@ run:
 	@$(MAKE) --no-print-directory install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_agenda_demo
+	$(BIN)/python manage.py load_news_demo
+	$(BIN)/python manage.py load_ecosystem_demo
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py ensure_local_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -52,7 +54,7 @@ test: lint test-sqlite test-postgres
 test-sqlite: install-dev
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules; fi
 	@selection=$$($(BIN)/python scripts/preflight.py browser) && \
-		echo "SQLite run$${selection:+ ($$selection)}: about 3 min with the browser tests, 1.5 min without..." && \
+		echo "SQLite run$${selection:+ ($$selection)}..." && \
 		start=$$(date +%s) && $(BIN)/pytest -m "$$selection" && \
 		echo "SQLite run: passed in $$(( $$(date +%s) - start )) s."
 
@@ -60,7 +62,7 @@ test-sqlite: install-dev
 test-postgres: install-dev
 	@decision=$$($(BIN)/python scripts/preflight.py postgres "$(TEST_DATABASE_URL)") && \
 	if [ "$$decision" = run ]; then \
-		echo "PostgreSQL run ($(TEST_DATABASE_URL)): about 2 min..." && start=$$(date +%s) && \
+		echo "PostgreSQL run ($(TEST_DATABASE_URL))..." && start=$$(date +%s) && \
 		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest -m "not browser" && \
 		echo "PostgreSQL run: passed in $$(( $$(date +%s) - start )) s."; \
 	fi
@@ -74,12 +76,16 @@ test-browser: install-dev
 # axe-core, the Nu Html Checker and Lighthouse, pinned in package-lock.json. No install scripts:
 # vnu-jar's would download a Java runtime; the machine's Java (default-jre-headless) runs it.
 node_modules: package.json package-lock.json
-	$(call timed,npm ci (axe-core; vnu-jar; Lighthouse),npm ci --ignore-scripts --no-audit --no-fund,about 30 s)
+	$(call timed,npm ci (axe-core; vnu-jar; Lighthouse),npm ci --ignore-scripts --no-audit --no-fund)
 	@touch node_modules
 
 # Lighthouse (mobile preset) on the demo content served on 127.0.0.1: a report, not a gate.
 lighthouse: install-dev node_modules
 	$(BIN)/python scripts/lighthouse.py
+
+# PNGs of every public page type at 1280 and 375 px, on the demo content: test-artifacts/screenshots/.
+screenshots: install-dev
+	$(BIN)/python scripts/screenshots.py
 
 messages: install-dev
 	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=media

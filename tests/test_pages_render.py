@@ -212,6 +212,23 @@ def test_home_page_shows_introduction_featured_methods_reports_labs_and_themes(c
     assert soup.title.string == "Entrelabs"
 
 
+def test_home_page_offers_the_phases_that_have_methods_with_their_counts(client, tree):
+    tree["method"].phase = "discover"
+    tree["method"].save_revision().publish()
+    choices = get(client, "/").find("ul", class_="phase-grid").find_all("a", class_="phase-choice")
+    assert [(a["href"], text(a)) for a in choices[:-1]] == [
+        ("/methodes/?phase=discover", "Découvrir comprendre le terrain et les usagers 1 méthode")
+    ]
+    assert choices[-1]["href"] == "/methodes/"  # every method
+    second = f.MethodPageFactory(parent=tree["methods"], phase="discover")
+    f.MethodPageFactory(parent=tree["methods"], phase="test", live=False)
+    assert "2 méthodes" in text(get(client, "/").find("ul", class_="phase-grid"))  # the cached counts follow
+    PageViewRestriction.objects.create(page=second, restriction_type=PageViewRestriction.LOGIN)
+    phases = get(client, "/").find("ul", class_="phase-grid")
+    assert "1 méthode" in text(phases) and "Tester" not in text(phases)
+    assert get(client, "/").find("main").find("a", href="/proposer-une-methode/")
+
+
 def test_drafts_and_restricted_pages_stay_hidden(client, tree):
     draft = f.MethodPageFactory(parent=tree["methods"], title="Brouillon", live=False)
     private = f.MethodPageFactory(parent=tree["methods"], title="Réservée aux agents")
@@ -311,6 +328,18 @@ def test_method_card_prints_as_a_clean_sheet(client, tree):
     soup = get(client, tree["method"].url)
     assert "page-method" in soup.body["class"]
     assert soup.find(class_="print-only").get_text().endswith("http://localhost/methodes/immersion/")
+
+
+def test_printed_method_card_has_the_mark_and_the_absolute_addresses_of_the_page_and_worksheets(client, tree):
+    document = wagtail_factories.DocumentFactory(title="Grille d'observation")
+    document.file.save("grille.pdf", ContentFile(b"%PDF-1.4 grille"), save=True)
+    f.MethodWorksheetFactory(page=tree["method"], document=document)
+    main = get(client, tree["method"].url).find("main")
+    header = main.find(class_="print-header")
+    assert "print-only" in header["class"] and header.find("svg", class_="logo")
+    assert text(header) == "Entrelabs http://localhost/methodes/immersion/"
+    worksheet = main.find("ul", class_="downloads").li
+    assert worksheet.find(class_="print-url").get_text() == "http://localhost" + document.url
 
 
 def test_curriculum_page(client, tree):

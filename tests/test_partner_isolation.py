@@ -11,6 +11,7 @@ import json
 from urllib.parse import urlencode
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -77,8 +78,12 @@ def lab_b(django_db_setup, django_db_blocker):
             file=ContentFile(b"brouillon", name=f"{MARKER}.txt"),
             uploaded_by_user=world.editor_b,
         )
+        lockout = AccessAttempt.objects.create(
+            username=world.editor_b.username, ip_address="127.0.0.2", failures_since_start=5, get_data="", post_data=""
+        )
         yield {
             **world_as_ids(world),
+            "lockout": (AccessAttempt, lockout.pk),
             "image_b": (Image, image_b.pk),
             "session": (EditingSession, session.pk),
             "upload": (UploadedFile, upload.pk),
@@ -230,6 +235,7 @@ def object_ids(o):
         "wagtailusers_groups": [partner_group_for(o["lab_b"]).pk],
         "wagtailsites": [1],
         "method_proposals": [1],
+        "login_lockouts": [o["lockout"].pk],
         "wagtailsettings": [1],
         "wagtailadmin_api:pages": [o["draft_method_b"].pk, o["draft_project_b"].pk],
         "wagtailadmin_api:documents": [o["document_b"].pk],

@@ -1,4 +1,5 @@
-"""What `make run` and `make test` say before they start (scripts/preflight.py), on a machine lacking tools."""
+"""A newcomer's set-up: what `make run` and `make test` say before they start (scripts/preflight.py), on a
+machine lacking tools; the test media folders and the development log."""
 
 import hashlib
 import os
@@ -180,3 +181,12 @@ def test_the_test_media_folder_is_removed_when_the_process_ends():
     media_root = Path(result.stdout.strip())
     assert media_root.name.startswith("entrelabs-test-media-")
     assert not media_root.exists()
+
+
+def test_a_django_log_line_is_printed_once_in_development():
+    code = "import django, logging; django.setup(); logging.getLogger('django.request').warning('Not Found: /x')"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=settings.BASE_DIR, check=True
+    )
+    assert result.stderr.count("Not Found: /x") == 1

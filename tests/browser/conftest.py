@@ -167,7 +167,9 @@ def live_site(browser_database, django_db_blocker):
 @pytest.fixture
 def page(request, chromium):
     """A fresh browser tab (desktop width); a screenshot lands in test-artifacts/ when the test fails."""
-    context = chromium.new_context(viewport=DESKTOP, locale="fr-FR")
+    # bypass_csp: the checkers (axe) are injected as inline scripts, which the portal's CSP refuses;
+    # tests/browser/test_csp.py checks the policy in tabs of its own.
+    context = chromium.new_context(viewport=DESKTOP, locale="fr-FR", bypass_csp=True)
     tab = context.new_page()
     yield tab
     report = getattr(request.node, "rep_call", None)

@@ -76,8 +76,12 @@ def leaks_on(client, url):
     return [f"{url}: …{leak}…" for leak in leaks_in(visible_text(html))]
 
 
-def test_login_page_reads_as_french(client, db):
+def test_login_page_reads_as_french_and_says_the_login_is_the_email(client, db):
     assert leaks_on(client, "/admin/login/") == []
+    text = visible_text(client.get("/admin/login/").content)
+    assert "Votre adresse e-mail *" in text
+    assert "Mot de passe *" in text
+    assert "Se connecter" in text
 
 
 def test_editor_path_reads_as_french(client, world):

@@ -118,3 +118,20 @@ def test_communicator_sees_the_review_queue_oldest_first_with_public_proposals(c
     assert f"/admin/method_proposals/inspect/{proposal.pk}/" in links
     assert "Publiées récemment" in text
     assert "Carte d'empathie" in text
+
+
+def test_method_form_explains_every_field_in_french(client, world):
+    client.force_login(world.editor_a)
+    text = text_of(client.get(f"/admin/pages/add/methods/methodpage/{world.method_index.pk}/"))
+    for help_text in (
+        "Ce que la méthode apporte à une équipe",
+        "Le moment d’un projet où elle convient",
+        "L’étape d’un projet où elle sert le plus",
+        "Le temps passé avec les participants, hors préparation",
+        "Qui peut l’animer : tout le monde",
+        "Une étape par action, dans l’ordre",
+        "Ce qui peut mal tourner",
+        "Votre lab : la fiche apparaît sur sa page",
+        "CC BY-SA permet aux autres labs",
+    ):
+        assert help_text in text, help_text

@@ -1,5 +1,7 @@
 """The admin dashboard per role, and the reviewer's comment where the editor works."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import transaction
@@ -135,3 +137,24 @@ def test_method_form_explains_every_field_in_french(client, world):
         "CC BY-SA permet aux autres labs",
     ):
         assert help_text in text, help_text
+
+
+def test_public_proposal_is_linked_both_ways_with_its_draft_in_paris_time(client, world):
+    page = MethodPageFactory(parent=world.method_index, title="Méthode proposée", live=False)
+    page.save_revision()
+    sent = datetime.datetime(2026, 7, 1, 8, 30, tzinfo=datetime.UTC)
+    proposal = MethodProposal.objects.create(page=page, contact_email="agent@example.org", consented_at=sent)
+    MethodProposal.objects.filter(pk=proposal.pk).update(submitted_at=sent)
+    client.force_login(world.communicator)
+
+    listing = client.get("/admin/method_proposals/")
+    detail = client.get(f"/admin/method_proposals/inspect/{proposal.pk}/")
+    for response in (listing, detail):
+        assert f"/admin/pages/{page.pk}/edit/" in links_of(response)
+        assert "mailto:agent@example.org" in links_of(response)
+        assert "1 juillet 2026, 10:30" in text_of(response)  # 8:30 UTC is 10:30 in Paris in summer
+    assert "une personne du public, par le formulaire public" in text_of(detail)
+
+    edit = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert "Proposée par une personne du public : agent@example.org" in text_of(edit)
+    assert f"/admin/method_proposals/inspect/{proposal.pk}/" in links_of(edit)

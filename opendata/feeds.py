@@ -6,6 +6,7 @@ from django.db.models import F
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from wagtail.models import Page
 
 from home.models import Theme
@@ -50,17 +51,22 @@ class PageFeed(Feed):
     def feed_url(self, obj):
         return obj["request"].path
 
-    def description(self, obj):
+    def channel_text(self, obj):
         return f"Les dernières publications du réseau Entrelabs : {self.heading(obj).lower()}."
 
+    # Readers render an RSS description and an Atom summary as HTML: the plain text editors typed is
+    # escaped for them, so that a title or summary holding "<script>" reads as text. (Atom's subtitle is text.)
+    def description(self, obj):
+        return escape(self.channel_text(obj))
+
     def subtitle(self, obj):
-        return self.description(obj)
+        return self.channel_text(obj)
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
-        return getattr(item, "summary", "") or item.search_description
+        return escape(getattr(item, "summary", "") or item.search_description)
 
     def item_link(self, item):
         return item.full_url
@@ -141,7 +147,7 @@ class LabFeed(PageFeed):
     def heading(self, obj):
         return obj["lab"].title
 
-    def description(self, obj):
+    def channel_text(self, obj):
         return f"Les projets et les méthodes de {obj['lab'].title}, sur Entrelabs."
 
     def link(self, obj):

@@ -102,7 +102,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{'  stock, ' + str(len(stock)) + ' q':<16}{statistics.median(stock):>10.1f}"
                     f"{max(stock):>10.1f}{max(stock):>10.1f}   portal {statistics.median(ours):.1f} on the same"
-                    f" queries: {ratio:.1f}x faster"
+                    f" queries: stock / portal {ratio:.2f}"
                 )
 
     def time_stock(self, queries, faceted):

@@ -29,16 +29,3 @@ def with_card_images(queryset):
             to_attr="prefetched_renditions",
         )
     )
-
-
-def no_view_restriction():
-    """A filter for pages with no view restriction on themselves or an ancestor.
-
-    The same rule as Wagtail's ``PageQuerySet.public()``, as a subquery: ``public()`` runs one
-    extra query per call to read every restriction first.
-    """
-    from django.db.models import Exists, OuterRef
-    from django.db.models.functions import Length, Substr
-    from wagtail.models import PageViewRestriction
-
-    return ~Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))

@@ -3,10 +3,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from taggit.models import Tag
-from wagtail.models import Page
 
-from home.listings import attach_listing_images, no_view_restriction
-from home.models import Theme
+from home.listings import attach_listing_images
+from home.models import Theme, public_pages
 from home.pagination import paginate
 
 
@@ -53,15 +52,17 @@ def theme_pages(request, slug):
 def tag_pages(request, slug):
     """Every live page carrying the free tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
-    tagged = (
-        Page.objects.live().filter(no_view_restriction(), tagged_items__tag=tag).order_by("-first_published_at", "-pk")
-    )
+    tagged = public_pages().filter(tagged_items__tag=tag).order_by("-first_published_at", "-pk")
+    pages = _listing_page(request, tagged)
+    if not pages.paginator.count:
+        # A tag only drafts or private pages carry is not public: its name says nothing here.
+        raise Http404
     return render(
         request,
         "home/tag_pages.html",
         {
             "tag": tag,
-            "pages": _listing_page(request, tagged),
+            "pages": pages,
             "meta_title": _("Tag: %(name)s") % {"name": tag.name},
             "breadcrumbs": [{"title": _("Tags")}, {"title": tag.name}],
         },

@@ -24,7 +24,7 @@ class MethodFilterForm(forms.Form):
         all_choice = [("", _("All"))]
         self.fields["phase"].choices = all_choice + Phase.choices
         self.fields["duration"].choices = all_choice + Duration.choices
-        self.fields["lab"].queryset = LabPage.objects.live().order_by("title").only("id", "title", "slug")
+        self.fields["lab"].queryset = LabPage.objects.public_live().order_by("title").only("id", "title", "slug")
 
     def filter(self, methods):
         """Narrow methods by the parameters that are valid."""

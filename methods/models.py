@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -10,8 +11,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.listings import no_view_restriction, with_card_images
-from home.models import BasePage, ContentPage
+from home.listings import with_card_images
+from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
 from home.search_facets import Facet
 from methods.blocks import ModuleBlock, StepBlock
@@ -75,8 +76,7 @@ class MethodIndexPage(BasePage):
         """The live method cards under this index, by title."""
         return with_card_images(
             MethodPage.objects.child_of(self)
-            .live()
-            .filter(no_view_restriction())
+            .public_live()
             .defer_streamfields()
             .select_related("author_lab")
             .order_by("title")
@@ -173,7 +173,6 @@ class MethodPage(ContentPage):
 
     parent_page_types = ["methods.MethodIndexPage"]
     subpage_types = []
-    route_select_related = ["author_lab"]
 
     class Meta:
         verbose_name = _("method")
@@ -195,14 +194,21 @@ class MethodPage(ContentPage):
     def licence_url(self):
         return LICENCE_URLS.get(self.licence, "")
 
+    @cached_property
+    def visible_author_lab(self):
+        """The author lab, when any visitor may see it (a draft or restricted lab is not named)."""
+        lab = self.author_lab
+        return lab if lab is not None and lab.pk in visible_page_ids([lab]) else None
+
     def worksheet_documents(self):
         """The downloadable worksheets, in the editor's order."""
         return [link.document for link in self.worksheets.select_related("document")]
 
     def related_methods(self):
-        """Live related methods, in the editor's order."""
-        links = self.related_method_links.select_related("related_method").filter(related_method__live=True)
-        return [link.related_method for link in links]
+        """The related methods a visitor may see, in the editor's order."""
+        links = list(self.related_method_links.select_related("related_method"))
+        visible = visible_page_ids(link.related_method for link in links)
+        return [link.related_method for link in links if link.related_method_id in visible]
 
     def used_by(self):
         """The live projects that used this method, with their lab."""
@@ -211,8 +217,7 @@ class MethodPage(ContentPage):
         if self.pk is None:  # a preview of a new method
             return ProjectPage.objects.none()
         return (
-            ProjectPage.objects.live()
-            .filter(no_view_restriction())
+            ProjectPage.objects.public_live()
             .defer_streamfields()
             .filter(method_links__method=self)
             .distinct()
@@ -273,11 +278,7 @@ class CurriculumIndexPage(BasePage):
     def curricula(self):
         """The live curricula, by title."""
         return with_card_images(
-            CurriculumPage.objects.child_of(self)
-            .live()
-            .filter(no_view_restriction())
-            .defer_streamfields()
-            .order_by("title")
+            CurriculumPage.objects.child_of(self).public_live().defer_streamfields().order_by("title")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -314,6 +315,14 @@ class CurriculumPage(ContentPage):
     class Meta:
         verbose_name = _("training curriculum")
         verbose_name_plural = _("training curricula")
+
+    def module_list(self):
+        """The modules in order, each a dict of its values with ``methods`` reduced to those any visitor may see."""
+        visible = visible_page_ids(method for block in self.modules for method in block.value["methods"])
+        return [
+            {**block.value, "methods": [m for m in block.value["methods"] if m is not None and m.pk in visible]}
+            for block in self.modules
+        ]
 
     @property
     def total_duration_hours(self):

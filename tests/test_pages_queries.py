@@ -8,7 +8,11 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories as f
 
-MAX_QUERIES = 12
+# 12 until the architecture step of stop 11: Wagtail's own routing (two queries per level of the
+# tree: the page, then its specific type) replaced a rewrite of ``Page.route()``; the lab, project
+# and method pages moved from 12 to 13 or 14. The anonymous page cache is the lever that serves
+# them with none (see README, Performance).
+MAX_QUERIES = 14
 
 
 def render_count(client, url):
@@ -232,16 +236,18 @@ def test_theme_and_tag_pages(client, tree):
     assert max(many) <= MAX_QUERIES
 
 
-def test_links_in_rich_text_cost_one_query_whatever_the_linked_types(client, tree):
+def test_links_in_rich_text_cost_the_same_however_many_pages_of_a_type_they_link(client, tree):
+    """Wagtail's page link handler loads the linked pages in one query per page type."""
+
     def link(page):
         return f'<a linktype="page" id="{page.pk}">{page.title}</a>'
 
     home = tree["home"]
-    home.introduction = f"<p>{link(tree['labs'])}</p>"
+    home.introduction = f"<p>{link(tree['method'])}</p>"
     home.save()
-    one_type = render_count(client, "/")
-    linked = [tree[key] for key in ("labs", "lab", "method", "methods", "curricula", "manifestos", "reports", "about")]
-    home.introduction = "<p>" + " ".join(link(page) for page in linked) + "</p>"
+    one_link = render_count(client, "/")
+    methods = [f.MethodPageFactory(parent=tree["methods"]) for _ in range(8)]
+    home.introduction = "<p>" + " ".join(link(page) for page in methods) + "</p>"
     home.save()
-    assert render_count(client, "/") == one_type
-    assert 'href="/methodes/' in client.get("/").content.decode()
+    assert render_count(client, "/") == one_link
+    assert f'href="{methods[-1].url}"' in client.get("/").content.decode()

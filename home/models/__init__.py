@@ -1,4 +1,4 @@
-from .mixins import BasePage, ContentPage, PageTag
+from .mixins import BasePage, ContentPage, PageTag, PortalPageQuerySet, public_pages, visible_page_ids
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings
 from .taxonomy import Theme
@@ -8,6 +8,9 @@ __all__ = [
     "ContentPage",
     "HomePage",
     "PageTag",
+    "PortalPageQuerySet",
+    "public_pages",
+    "visible_page_ids",
     "SiteSettings",
     "StandardPage",
     "Theme",

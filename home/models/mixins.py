@@ -1,6 +1,7 @@
 """Abstract building blocks: each page type declares only the fields that are its own."""
 
 from django import forms
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 
@@ -20,6 +22,52 @@ class PageTag(TaggedItemBase):
     class Meta:
         verbose_name = _("page tag")
         verbose_name_plural = _("page tags")
+
+
+RESTRICTED_SECTIONS_CACHE_KEY = "portal:restricted-sections"
+
+
+def restricted_sections():
+    """(path, depth) of every page under a view restriction, cached until a restriction changes
+    (``home.navigation`` clears it): Wagtail's ``public()`` reads them again at every call."""
+    sections = cache.get(RESTRICTED_SECTIONS_CACHE_KEY)
+    if sections is None:
+        sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+        cache.set(RESTRICTED_SECTIONS_CACHE_KEY, sections, 60 * 60)
+    return sections
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def public_live(self):
+        """The pages any visitor may see: live, with no view restriction on themselves or an
+        ancestor. Every list of pages a public page, a feed or an export shows goes through it.
+
+        Wagtail's ``.public()`` rule (``private_q``: each restricted page and its descendants),
+        with the restricted pages read from the cache: one query less per listing. The test
+        ``test_public_live_is_wagtails_public`` fails if Wagtail's rule changes."""
+        private = Q(pk__in=[])
+        for path, depth in restricted_sections():
+            private |= self.descendant_of_q(Page(path=path, depth=depth), inclusive=True)
+        return self.live().exclude(private)
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
+def public_pages():
+    """Every page any visitor may see, of whatever type (``PortalPageQuerySet.public_live``)."""
+    return PortalPageQuerySet(Page).public_live()
+
+
+def visible_page_ids(pages):
+    """The ids of those of ``pages`` (chosen in a StreamField or a link) any visitor may see: the
+    rule of ``public_live()`` applied to pages already loaded, without a query."""
+    sections = restricted_sections()
+    return {
+        page.pk
+        for page in pages
+        if page is not None and page.live and not any(page.path.startswith(path) for path, _ in sections)
+    }
 
 
 class ListingFields(models.Model):
@@ -70,42 +118,14 @@ class BasePage(ListingFields, SocialFields, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
 
+    objects = PortalPageManager()
+
     class Meta:
         abstract = True
 
     @property
     def meta_description(self):
         return self.search_description or self.summary
-
-    def get_view_restrictions(self):
-        """Wagtail's rule (restrictions on the page and its ancestors, an alias using its source's)
-        in one query instead of two: the ancestors' paths are known from the page's own path."""
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        aliased = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
-        return PageViewRestriction.objects.filter(
-            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__in=aliased)
-        )
-
-    # Related objects the page's own template shows, loaded with the page when it is served.
-    route_select_related = ()
-
-    def route(self, request, path_components):
-        """Wagtail's routing, one query cheaper per level: when this page allows a single child
-        type, the child is fetched as that type directly (with its ``route_select_related``)."""
-        child_models = self.specific_class.allowed_subpage_models()
-        if path_components and len(child_models) == 1:
-            model = child_models[0]
-            try:
-                child = (
-                    model.objects.child_of(self)
-                    .select_related(*getattr(model, "route_select_related", ()))
-                    .get(slug=path_components[0])
-                )
-            except model.DoesNotExist:
-                return super().route(request, path_components)
-            child._cached_parent_obj = self
-            return child.route(request, path_components[1:])
-        return super().route(request, path_components)
 
     @property
     def share_image(self):

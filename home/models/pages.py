@@ -5,9 +5,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.listings import attach_listing_images, no_view_restriction, with_card_images
+from home.listings import attach_listing_images, with_card_images
 
-from .mixins import BasePage
+from .mixins import BasePage, visible_page_ids
 from .taxonomy import Theme
 
 
@@ -31,6 +31,9 @@ class HomePage(BasePage):
         "methods.MethodIndexPage",
         "methods.CurriculumIndexPage",
         "home.StandardPage",
+        "events.AgendaPage",
+        "news.NewsIndexPage",
+        "ecosystem.EcosystemMapPage",
     ]
     max_count = 1
 
@@ -38,21 +41,20 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def featured_method_pages(self):
-        """The featured methods that are live, in the editor's order."""
-        links = self.featured_methods.select_related("method").filter(method__live=True)
-        return attach_listing_images([link.method for link in links])
+        """The featured methods a visitor may see, in the editor's order (``methods.HomePageFeaturedMethod``)."""
+        links = list(self.featured_methods.select_related("method"))
+        visible = visible_page_ids(link.method for link in links)
+        return attach_listing_images([link.method for link in links if link.method_id in visible])
 
     def latest_session_reports(self, count=3):
         """The most recent Entrelabs workshop reports."""
         model = apps.get_model("labs", "SessionReportPage")
-        return with_card_images(
-            model.objects.live().filter(no_view_restriction()).defer_streamfields().order_by("-date")
-        )[:count]
+        return with_card_images(model.objects.public_live().defer_streamfields().order_by("-date"))[:count]
 
     def labs(self):
         """The partner labs, by name."""
         model = apps.get_model("labs", "LabPage")
-        return model.objects.live().filter(no_view_restriction()).defer_streamfields().order_by("title")
+        return model.objects.public_live().defer_streamfields().order_by("title")
 
     def themes(self):
         return Theme.objects.all()

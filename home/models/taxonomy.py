@@ -4,10 +4,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
 from wagtail.search import index
 
-from home.listings import no_view_restriction
+from home.models.mixins import public_pages
 
 
 class Theme(index.Indexed, models.Model):
@@ -18,7 +17,13 @@ class Theme(index.Indexed, models.Model):
     description = models.TextField(_("short description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Every field the Themes snippet listing searches (home/wagtail_hooks.py) is indexed here.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.AutocompleteField("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -48,4 +53,4 @@ def pages_with_theme_ids(theme_ids):
     condition = Q(pk__in=[])
     for model in themed_page_models():
         condition |= Q(pk__in=model.objects.filter(themes__in=theme_ids).values("pk"))
-    return Page.objects.live().filter(no_view_restriction()).filter(condition).order_by("-first_published_at", "-pk")
+    return public_pages().filter(condition).order_by("-first_published_at", "-pk")

@@ -14,20 +14,11 @@ register = template.Library()
 SITE_NAME = "Entrelabs"
 
 
-def current_site(request):
-    """The request's Wagtail site, looked up once per request."""
-    if request is None:
-        return None
-    if not hasattr(request, "_portal_site"):
-        request._portal_site = getattr(request, "_wagtail_site", None) or Site.find_for_request(request)
-    return request._portal_site
-
-
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
     """The header's sections, the footer's links and the current page's ancestors."""
     request = context.get("request")
-    site = current_site(request)
+    site = Site.find_for_request(request) if request else None
     nav = {"home": None, "sections": [], "footer": [], "ancestors": [], "current_section": None}
     if site is None:
         return nav
@@ -71,7 +62,7 @@ def page_meta(context):
 
 def root_url(request):
     """The site's configured root URL (not the request's Host header), e.g. "https://entrelabs.fr"."""
-    site = current_site(request)
+    site = Site.find_for_request(request) if request else None
     return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
 
 
@@ -81,6 +72,13 @@ def absolute(url, request):
     if not url or request is None or url.startswith(("http://", "https://")):
         return url
     return root_url(request) + url
+
+
+@register.filter
+def page_kind(page):
+    """The pictogram name of a page's type ("methodpage"; an index page takes its children's), read without a query."""
+    model = page.specific_class or type(page)
+    return model._meta.model_name.replace("indexpage", "page")
 
 
 @register.filter

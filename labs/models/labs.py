@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -9,8 +10,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.listings import no_view_restriction, with_card_images
-from home.models import BasePage, ContentPage
+from home.listings import with_card_images
+from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
 from home.search_facets import Facet
 
@@ -63,8 +64,15 @@ class LabIndexPage(BasePage):
 
     def labs(self):
         """The live partner labs, by name."""
+        return with_card_images(LabPage.objects.child_of(self).public_live().defer_streamfields().order_by("title"))
+
+    def projects(self):
+        """The live projects of every lab, most recent first (the order of a lab's own list)."""
         return with_card_images(
-            LabPage.objects.child_of(self).live().filter(no_view_restriction()).defer_streamfields().order_by("title")
+            ProjectPage.objects.descendant_of(self)
+            .public_live()
+            .defer_streamfields()
+            .order_by(F("start_date").desc(nulls_last=True), "title")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -117,8 +125,7 @@ class LabPage(ContentPage):
     search_facets = [Facet("lab", _("Lab"), Facet.SELF)]
 
     parent_page_types = ["labs.LabIndexPage"]
-    subpage_types = ["labs.ProjectPage"]
-    route_select_related = ["logo"]
+    subpage_types = ["labs.ProjectPage", "news.NewsPage"]
 
     class Meta:
         verbose_name = _("lab")
@@ -128,8 +135,7 @@ class LabPage(ContentPage):
         """The lab's live projects, most recent first."""
         return with_card_images(
             ProjectPage.objects.child_of(self)
-            .live()
-            .filter(no_view_restriction())
+            .public_live()
             .defer_streamfields()
             .order_by(F("start_date").desc(nulls_last=True), "title")
         )
@@ -138,7 +144,7 @@ class LabPage(ContentPage):
         """Methods this lab wrote (the relation is declared by ``methods.MethodPage.author_lab``)."""
         if self.pk is None:  # a preview of a new lab
             return Page.objects.none()
-        return self.authored_method_pages.live().filter(no_view_restriction()).defer_streamfields().order_by("title")
+        return self.authored_method_pages.public_live().defer_streamfields().order_by("title")
 
 
 class LabTeamMember(Orderable):
@@ -193,17 +199,18 @@ class ProjectPage(ContentPage):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
-    @property
+    @cached_property
     def lab(self):
-        """The lab this project belongs to."""
-        parent = getattr(self, "_cached_parent_obj", None)  # set when the page is served
-        if isinstance(parent, LabPage):
-            return parent
-        return LabPage.objects.parent_of(self).first()
+        """The lab this project belongs to, when it is live (no query on a routed page: Wagtail keeps
+        the parent it routed through; a view restriction on the lab restricts the project too)."""
+        parent = self.get_parent()
+        return parent.specific if parent is not None and parent.live else None
 
     def methods_used(self):
         """The live methods this project used, in the editor's order."""
-        return [link.method for link in self.method_links.select_related("method").filter(method__live=True)]
+        links = list(self.method_links.select_related("method"))
+        visible = visible_page_ids(link.method for link in links)
+        return [link.method for link in links if link.method_id in visible]
 
 
 class ProjectIndicator(Orderable):

@@ -7,8 +7,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.listings import no_view_restriction, with_card_images
-from home.models import BasePage, ContentPage
+from home.listings import with_card_images
+from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
 
 
@@ -29,11 +29,7 @@ class ManifestoIndexPage(BasePage):
     def manifestos(self):
         """The live manifestos, newest first."""
         return with_card_images(
-            ManifestoPage.objects.child_of(self)
-            .live()
-            .filter(no_view_restriction())
-            .defer_streamfields()
-            .order_by("-published_on", "title")
+            ManifestoPage.objects.child_of(self).public_live().defer_streamfields().order_by("-published_on", "title")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -69,7 +65,6 @@ class ManifestoPage(ContentPage):
 
     parent_page_types = ["labs.ManifestoIndexPage"]
     subpage_types = []
-    route_select_related = ["pdf"]
 
     class Meta:
         verbose_name = _("manifesto")
@@ -77,7 +72,9 @@ class ManifestoPage(ContentPage):
 
     def signatory_labs(self):
         """The signatures of live labs, in the editor's order."""
-        return self.signatories.select_related("lab").filter(lab__live=True)
+        signatures = list(self.signatories.select_related("lab"))
+        visible = visible_page_ids(signature.lab for signature in signatures)
+        return [signature for signature in signatures if signature.lab_id in visible]
 
 
 class ManifestoSignatory(Orderable):

@@ -7,8 +7,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.listings import no_view_restriction, with_card_images
-from home.models import BasePage, ContentPage
+from home.listings import with_card_images
+from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
 from labs.blocks import ActionStatus, DiscussedThemeBlock, Horizon, RoadmapActionBlock, Scope
 
@@ -30,11 +30,7 @@ class SessionReportIndexPage(BasePage):
     def reports(self):
         """The live session reports, newest first."""
         return with_card_images(
-            SessionReportPage.objects.child_of(self)
-            .live()
-            .filter(no_view_restriction())
-            .defer_streamfields()
-            .order_by("-date")
+            SessionReportPage.objects.child_of(self).public_live().defer_streamfields().order_by("-date")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -94,27 +90,18 @@ class SessionReportPage(ContentPage):
         verbose_name_plural = _("session reports")
 
     def participant_list(self):
-        """Participants with their linked lab, in the editor's order."""
-        return self.participants.select_related("lab")
-
-    def roadmap_matrix(self):
-        """The roadmap as rows (horizons) of cells (scopes), each cell the list of its actions."""
-        cells = {(horizon, scope): [] for horizon in Horizon.values for scope in Scope.values}
-        for block in self.roadmap:
-            action = block.value
-            cells[(action["horizon"], action["scope"])].append(action)
-        return [
-            {
-                "horizon": horizon,
-                "cells": [{"scope": scope, "actions": cells[(horizon.value, scope.value)]} for scope in Scope],
-            }
-            for horizon in Horizon
-        ]
+        """Participants in the editor's order, each with ``visible_lab``: their lab when any visitor may see it."""
+        participants = list(self.participants.select_related("lab"))
+        visible = visible_page_ids(participant.lab for participant in participants)
+        for participant in participants:
+            participant.visible_lab = participant.lab if participant.lab_id in visible else None
+        return participants
 
     def roadmap_table(self):
         """The roadmap for display: the scopes (columns) and, per horizon (row), the actions of each scope,
-        each with its status label and its live owner labs (fetched in one query for the whole roadmap)."""
+        each with its status label and the owner labs any visitor may see (one query for the whole roadmap)."""
         cells = {(horizon, scope): [] for horizon in Horizon.values for scope in Scope.values}
+        visible = visible_page_ids(lab for block in self.roadmap for lab in block.value["owner_labs"])
         for block in self.roadmap:
             action = block.value
             cells[(action["horizon"], action["scope"])].append(
@@ -123,7 +110,7 @@ class SessionReportPage(ContentPage):
                     "description": action["description"],
                     "status": action["status"],
                     "status_label": ActionStatus(action["status"]).label,
-                    "labs": [lab for lab in action["owner_labs"] if lab is not None and lab.live],
+                    "labs": [lab for lab in action["owner_labs"] if lab is not None and lab.pk in visible],
                 }
             )
         return {

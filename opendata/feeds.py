@@ -1,0 +1,196 @@
+"""RSS and Atom feeds (Django's syndication framework) of the public pages: the whole site, the
+methods, the session reports, a theme, a lab. Every feed reads a listing the public pages use."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from wagtail.models import Page
+
+from home.models import Theme
+from labs.models import LabPage, SessionReportIndexPage, SessionReportPage
+from methods.models import MethodIndexPage, MethodPage
+from opendata.sources import SOURCES, PageSource
+
+FEED_LENGTH = 30
+# Pages never published through a revision have no date: last, on every database.
+NEWEST_FIRST = (F("first_published_at").desc(nulls_last=True), "-pk")
+FORMATS = {"rss": ("application/rss+xml", Rss201rev2Feed), "atom": ("application/atom+xml", Atom1Feed)}
+
+
+class PageFeed(Feed):
+    """A feed of pages, newest first. Subclasses say which pages (``pages``) and what they are."""
+
+    kind: str  # the URL's name: /flux/<kind>.rss
+
+    def __init__(self, feed_format):
+        super().__init__()
+        self.feed_format = feed_format
+        self.feed_type = FORMATS[feed_format][1]
+
+    def get_object(self, request, slug=None):
+        return {"request": request, "slug": slug}
+
+    def pages(self, obj):
+        raise NotImplementedError
+
+    def items(self, obj):
+        return list(self.pages(obj).order_by(*NEWEST_FIRST)[:FEED_LENGTH])
+
+    def title(self, obj):
+        return f"Entrelabs · {self.heading(obj)}"
+
+    def heading(self, obj):
+        raise NotImplementedError
+
+    def link(self, obj):
+        return "/"
+
+    def feed_url(self, obj):
+        return obj["request"].path
+
+    def description(self, obj):
+        return f"Les dernières publications du réseau Entrelabs : {self.heading(obj).lower()}."
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return getattr(item, "summary", "") or item.search_description
+
+    def item_link(self, item):
+        return item.full_url
+
+    def item_guid(self, item):
+        return item.full_url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+
+class SiteFeed(PageFeed):
+    kind = "site"
+
+    def heading(self, obj):
+        return "tout le site"
+
+    def pages(self, obj):
+        # Every public content listing, together: what a visitor can reach from the index pages.
+        public = set()
+        for source in SOURCES.values():
+            if isinstance(source, PageSource):
+                public.update(source.listing().prefetch_related(None).values_list("pk", flat=True))
+        return Page.objects.filter(pk__in=public).specific().defer_streamfields()
+
+
+class MethodFeed(PageFeed):
+    kind = "methodes"
+
+    def heading(self, obj):
+        return "méthodes"
+
+    def pages(self, obj):
+        return SOURCES["methods"].listing()
+
+
+class SessionReportFeed(PageFeed):
+    kind = "ateliers"
+
+    def heading(self, obj):
+        return "comptes rendus des sessions"
+
+    def pages(self, obj):
+        return SOURCES["session-reports"].listing()
+
+
+class ThemeFeed(PageFeed):
+    kind = "themes"
+
+    def get_object(self, request, slug=None):
+        theme = Theme.objects.filter(slug=slug).first()
+        if theme is None:
+            raise Http404
+        return {"request": request, "slug": slug, "theme": theme}
+
+    def heading(self, obj):
+        return f"thème « {obj['theme'].name} »"
+
+    def link(self, obj):
+        return obj["theme"].get_absolute_url()
+
+    def pages(self, obj):
+        return obj["theme"].pages().specific().defer_streamfields()
+
+
+class LabFeed(PageFeed):
+    kind = "labs"
+
+    def get_object(self, request, slug=None):
+        lab = SOURCES["labs"].listing().filter(slug=slug).first()
+        if lab is None:
+            raise Http404
+        return {"request": request, "slug": slug, "lab": lab}
+
+    def heading(self, obj):
+        return obj["lab"].title
+
+    def description(self, obj):
+        return f"Les projets et les méthodes de {obj['lab'].title}, sur Entrelabs."
+
+    def link(self, obj):
+        return obj["lab"].url
+
+    def items(self, obj):
+        lab = obj["lab"]
+        pages = list(lab.projects().order_by(*NEWEST_FIRST)[:FEED_LENGTH])
+        pages += list(lab.authored_methods().order_by(*NEWEST_FIRST)[:FEED_LENGTH])
+        pages.sort(key=lambda page: (page.first_published_at is not None, page.first_published_at, page.pk))
+        return pages[::-1][:FEED_LENGTH]
+
+
+FEEDS = {feed.kind: feed for feed in (SiteFeed, MethodFeed, SessionReportFeed, ThemeFeed, LabFeed)}
+
+
+def feed_view(request, kind, feed_format, slug=None):
+    return FEEDS[kind](feed_format)(request, slug=slug)
+
+
+def feed_url(kind, feed_format, slug=None):
+    if slug is None:
+        return reverse("feed", kwargs={"kind": kind, "feed_format": feed_format})
+    return reverse("feed_of", kwargs={"kind": kind, "slug": slug, "feed_format": feed_format})
+
+
+# The feeds a page follows: the whole site always, then the page's own kind.
+PAGE_FEEDS = {
+    MethodIndexPage: lambda page: [("methodes", None, "Méthodes")],
+    MethodPage: lambda page: [("methodes", None, "Méthodes")],
+    SessionReportIndexPage: lambda page: [("ateliers", None, "Comptes rendus des sessions")],
+    SessionReportPage: lambda page: [("ateliers", None, "Comptes rendus des sessions")],
+    LabPage: lambda page: [("labs", page.slug, page.title)],
+}
+
+
+def alternates(page=None, theme=None):
+    """The feeds to announce with <link rel="alternate">: [{"type", "title", "url"}]."""
+    feeds = [("site", None, "Tout le site")]
+    if page is not None:
+        feeds += PAGE_FEEDS.get(type(page), lambda page: [])(page)
+    if theme is not None:
+        feeds.append(("themes", theme.slug, f"Thème « {theme.name} »"))
+    return [
+        {
+            "type": FORMATS[feed_format][0],
+            "title": f"Entrelabs · {title} ({feed_format.upper()})",
+            "url": feed_url(kind, feed_format, slug),
+        }
+        for kind, slug, title in feeds
+        for feed_format in FORMATS
+    ]

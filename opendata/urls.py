@@ -1,0 +1,17 @@
+from django.urls import path, re_path
+
+from opendata import catalogue, exports, feeds, views
+from opendata.api import api
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("api/docs/", views.api_docs, name="api_docs"),
+    re_path(r"^flux/(?P<kind>site|methodes|ateliers)\.(?P<feed_format>rss|atom)$", feeds.feed_view, name="feed"),
+    re_path(
+        r"^flux/(?P<kind>themes|labs)/(?P<slug>[-a-zA-Z0-9_]+)\.(?P<feed_format>rss|atom)$",
+        feeds.feed_view,
+        name="feed_of",
+    ),
+    path("catalogue.jsonld", catalogue.catalogue, name="catalogue"),
+    re_path(r"^donnees/(?P<name>[-a-z]+)\.(?P<extension>csv|json)$", exports.export, name="export"),
+]

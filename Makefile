@@ -2,26 +2,46 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse clean
+.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean
+
+# $(call timed,WHAT,COMMAND): COMMAND between a line saying what starts and one with the seconds it took.
+define timed
+@echo "$(1)..."; start=$$(date +%s); \
+if $(2); then echo "$(1): done in $$(( $$(date +%s) - start )) s."; \
+else status=$$?; echo "$(1): failed after $$(( $$(date +%s) - start )) s." >&2; exit $$status; fi
+endef
 
 $(BIN)/python:
-	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed" if sys.version_info < (3, 11) else 0)'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed" if sys.version_info < (3, 11) else 0)'
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian, apt-get install python3-venv." >&2; exit 1; }
+	$(call timed,pip install --upgrade pip,$(BIN)/python -m pip install --quiet --upgrade pip)
 
-install: $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# The stamps skip pip when the requirements have not changed since the last install.
+install: $(VENV)/.installed-requirements
+install-dev: $(VENV)/.installed-requirements-dev
 
-install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(VENV)/.installed-requirements: requirements.txt | $(BIN)/python
+	$(call timed,pip install -r requirements.txt,$(BIN)/pip install --quiet -r requirements.txt)
+	@touch $@
 
-run: install
+$(VENV)/.installed-requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(call timed,pip install -r requirements-dev.txt,$(BIN)/pip install --quiet -r requirements-dev.txt)
+	@touch $@
+
+# The port is checked first: a busy one is reported before the install, the migrations and the demo.
+run:
+	@$(PYTHON) scripts/preflight.py port $(PORT)
+	@$(MAKE) --no-print-directory install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_local_admin
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py load_agenda_demo
+	$(BIN)/python manage.py load_news_demo
+	$(BIN)/python manage.py load_ecosystem_demo
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py ensure_local_admin
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -29,31 +49,43 @@ lint: install-dev
 
 test: lint test-sqlite test-postgres
 
-test-sqlite: install-dev node_modules
-	$(BIN)/pytest
+# SQLite run, with the browser tests when Chromium and the npm tools are there (a line says what is
+# skipped otherwise; under CI=true a missing tool is a failure).
+test-sqlite: install-dev
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules; fi
+	@selection=$$($(BIN)/python scripts/preflight.py browser) && \
+		echo "SQLite run$${selection:+ ($$selection)}..." && \
+		start=$$(date +%s) && $(BIN)/pytest -m "$$selection" && \
+		echo "SQLite run: passed in $$(( $$(date +%s) - start )) s."
 
-# PostgreSQL run: skipped with a plain message when no server answers, except under CI.
+# PostgreSQL run: a line says why it is skipped (no server, no access, no database), except under CI.
 test-postgres: install-dev
-	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; then \
-		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest -m "not browser"; \
-	elif [ "$$CI" = "true" ]; then \
-		echo "PostgreSQL does not answer at $(TEST_DATABASE_URL): CI needs it." >&2; exit 1; \
-	else \
-		echo "PostgreSQL does not answer at $(TEST_DATABASE_URL): skipping the PostgreSQL run (set TEST_DATABASE_URL)."; \
+	@decision=$$($(BIN)/python scripts/preflight.py postgres "$(TEST_DATABASE_URL)") && \
+	if [ "$$decision" = run ]; then \
+		echo "PostgreSQL run ($(TEST_DATABASE_URL))..." && start=$$(date +%s) && \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest -m "not browser" && \
+		echo "PostgreSQL run: passed in $$(( $$(date +%s) - start )) s."; \
 	fi
 
-test-browser: install-dev node_modules
+# The browser tests alone: here Chromium, Java and the npm tools are required.
+test-browser: install-dev
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules; fi
+	@$(BIN)/python scripts/preflight.py browser --required >/dev/null
 	$(BIN)/pytest -m browser
 
 # axe-core, the Nu Html Checker and Lighthouse, pinned in package-lock.json. No install scripts:
 # vnu-jar's would download a Java runtime; the machine's Java (default-jre-headless) runs it.
 node_modules: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
-	touch node_modules
+	$(call timed,npm ci (axe-core; vnu-jar; Lighthouse),npm ci --ignore-scripts --no-audit --no-fund)
+	@touch node_modules
 
 # Lighthouse (mobile preset) on the demo content served on 127.0.0.1: a report, not a gate.
 lighthouse: install-dev node_modules
 	$(BIN)/python scripts/lighthouse.py
+
+# PNGs of every public page type at 1280 and 375 px, on the demo content: test-artifacts/screenshots/.
+screenshots: install-dev
+	$(BIN)/python scripts/screenshots.py
 
 messages: install-dev
 	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=media

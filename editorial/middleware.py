@@ -1,9 +1,12 @@
-"""Guard every admin URL that names a page: a partner editor never reaches another lab's draft.
+"""Deny by default every admin URL that names a page a partner editor may not see.
 
 Wagtail checks the action (edit, publish, delete...) itself, but several read-only admin
 views (explorer header, chooser parent, chosen pages, history, revisions) show a page's
-draft title to anyone with admin access. This denies them, for pages a partner editor may
-not see (see ``editorial.partners.visible_pages_q``), the way Wagtail denies a forbidden action.
+draft title to anyone with admin access. Whatever the view, present or added by a later
+Wagtail release, a URL parameter that names a page (``page_id``, ``page_pk``...; ``pk`` under
+the page views) or the page ids of a page chooser or bulk action is checked here against
+``editorial.partners.visible_pages_q``, and refused the way Wagtail refuses a forbidden action.
+Files, tags and reports are narrowed by the permission policies instead (editorial/isolation.py).
 """
 
 from wagtail.admin.auth import permission_denied
@@ -11,7 +14,7 @@ from wagtail.models import Page
 
 from editorial.partners import hidden_page_ids, is_partner_editor, other_lab_paths
 
-PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
 
 
 def _requested_page_ids(request, view_kwargs):

@@ -1,7 +1,10 @@
-"""Admin hooks: partner lab editors see live pages plus their own lab's drafts in the page chooser."""
+"""Admin hooks: what partner editors see of pages, and what every editor sees of files and tags
+(see editorial/isolation.py)."""
 
 from wagtail import hooks
 
+from editorial.admin_views import UsableDocumentsAPIViewSet, UsableImagesAPIViewSet
+from editorial.isolation import check_document_is_served
 from editorial.partners import restrict_for_partner
 
 
@@ -13,3 +16,13 @@ def hide_other_labs_drafts_in_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def hide_other_labs_drafts_in_explorer(parent_page, pages, request):
     return restrict_for_partner(pages, request.user)
+
+
+# After Wagtail's own registration (order 0), so that these endpoints replace its.
+@hooks.register("construct_admin_api", order=1)
+def list_only_usable_files_in_admin_api(router):
+    router.register_endpoint("documents", UsableDocumentsAPIViewSet)
+    router.register_endpoint("images", UsableImagesAPIViewSet)
+
+
+hooks.register("before_serve_document", check_document_is_served)

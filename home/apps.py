@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site and themes")
 
     def ready(self):
-        from home import navigation
+        from home import index_urls, navigation
 
         navigation.connect()
+        index_urls.connect()

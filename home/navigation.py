@@ -1,7 +1,6 @@
 """The site's header sections, footer links and footer settings, cached until a page, a view
 restriction or the site settings change."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -11,16 +10,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from home.models.mixins import RESTRICTED_SECTIONS_CACHE_KEY, public_pages
 
 CACHE_KEY = "portal:navigation:{site_id}"
-# The footer's links, by the slugs the demo content and the editors use.
-FOOTER_SLUGS = ["a-propos", "mentions-legales", "accessibilite"]
-# The header's sections, in this order.
-SECTION_MODELS = [
-    ("labs", "labindexpage"),
-    ("methods", "methodindexpage"),
-    ("methods", "curriculumindexpage"),
-    ("labs", "manifestoindexpage"),
-    ("labs", "sessionreportindexpage"),
-]
 
 
 def _link(page, request):
@@ -28,9 +17,10 @@ def _link(page, request):
 
 
 def site_links(site, request):
-    """{"home", "sections", "footer", "contact_email", "footer_text"}: the site's home page and its
-    live children the header and footer link to, as plain dicts, and what communicators set in
-    the site settings (two queries, then cached until a page or the settings change)."""
+    """{"home", "sections", "footer", "contact_email", "footer_text"}: the site's home page, the
+    header's sections (the home page's children marked "show in menus", in tree order), the
+    footer's links (chosen in the site settings) and the settings' texts, as plain dicts; three
+    queries, then cached until a page, a view restriction or the settings change."""
     from home.models import SiteSettings
 
     key = CACHE_KEY.format(site_id=site.pk)
@@ -38,28 +28,28 @@ def site_links(site, request):
     if links is not None:
         return links
     home = site.root_page
-    section_order = {
-        ContentType.objects.get_by_natural_key(app_label, model).pk: position
-        for position, (app_label, model) in enumerate(SECTION_MODELS)
-    }
+    site_settings = SiteSettings.for_site(site)
+    footer_ids = [block.value.pk for block in site_settings.footer_links if block.value is not None]
     pages = (
         public_pages()
-        .filter(Q(pk=home.pk) | Q(depth=home.depth + 1, path__startswith=home.path))
-        .only("id", "title", "slug", "url_path", "path", "depth", "content_type_id", "live", "locale_id")
+        .filter(
+            Q(pk=home.pk)
+            | Q(depth=home.depth + 1, path__startswith=home.path, show_in_menus=True)
+            | Q(pk__in=footer_ids)
+        )
+        .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "live", "locale_id")
         .order_by("path")
     )
     links = {"home": None, "sections": [], "footer": []}
-    sections = []
+    footer = {}
     for page in pages:
         if page.pk == home.pk:
             links["home"] = _link(page, request)
-        elif page.content_type_id in section_order:
-            sections.append((section_order[page.content_type_id], _link(page, request)))
-        elif page.slug in FOOTER_SLUGS:
-            links["footer"].append(_link(page, request))
-    links["sections"] = [link for _, link in sorted(sections, key=lambda item: item[0])]
-    links["footer"].sort(key=lambda link: FOOTER_SLUGS.index(link["slug"]))
-    site_settings = SiteSettings.for_site(site)
+        elif page.depth == home.depth + 1 and page.show_in_menus and page.path.startswith(home.path):
+            links["sections"].append(_link(page, request))
+        if page.pk in footer_ids:
+            footer[page.pk] = _link(page, request)
+    links["footer"] = [footer[pk] for pk in footer_ids if pk in footer]
     links["contact_email"] = site_settings.contact_email
     links["footer_text"] = site_settings.footer_text
     cache.set(key, links, 60 * 60)

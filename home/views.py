@@ -53,12 +53,16 @@ def tag_pages(request, slug):
     """Every live page carrying the free tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
     tagged = public_pages().filter(tagged_items__tag=tag).order_by("-first_published_at", "-pk")
+    pages = _listing_page(request, tagged)
+    if not pages.paginator.count:
+        # A tag only drafts or private pages carry is not public: its name says nothing here.
+        raise Http404
     return render(
         request,
         "home/tag_pages.html",
         {
             "tag": tag,
-            "pages": _listing_page(request, tagged),
+            "pages": pages,
             "meta_title": _("Tag: %(name)s") % {"name": tag.name},
             "breadcrumbs": [{"title": _("Tags")}, {"title": tag.name}],
         },

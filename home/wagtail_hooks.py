@@ -12,7 +12,6 @@ class ThemeViewSet(SnippetViewSet):
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
 
 
 register_snippet(ThemeViewSet)

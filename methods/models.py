@@ -14,6 +14,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.listings import with_card_images
 from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
+from home.search_facets import Facet
 from methods.blocks import ModuleBlock, StepBlock
 
 
@@ -151,6 +152,8 @@ class MethodPage(ContentPage):
         *ContentPage.taxonomy_panels,
     ]
     search_fields = ContentPage.search_fields + [
+        # Above Wagtail's 2 for other pages: method cards rank first at equal match.
+        index.SearchField("title", boost=4),
         index.SearchField("why_use"),
         index.SearchField("when_use"),
         index.SearchField("materials"),
@@ -161,6 +164,11 @@ class MethodPage(ContentPage):
         index.FilterField("phase"),
         index.FilterField("duration"),
         index.FilterField("author_lab"),
+    ]
+    search_facets = [
+        Facet("lab", _("Lab"), "author_lab"),
+        Facet("phase", _("Phase"), "phase"),
+        Facet("duration", _("Duration"), "duration"),
     ]
 
     parent_page_types = ["methods.MethodIndexPage"]

@@ -111,9 +111,12 @@ def create_proposal(cleaned_data):
     The page is never live; phase and duration get defaults that communicators adjust.
     Returns the MethodProposal, or None when there is no method index to add to.
     """
-    index = MethodIndexPage.objects.first()
-    if index is None:
+    index_pk = MethodIndexPage.objects.values_list("pk", flat=True).first()
+    if index_pk is None:
         return None
+    # Proposals under one index wait for each other, then read its children afresh: two at once
+    # would take the same free slug and the same next tree path. (SQLite writers already queue.)
+    index = MethodIndexPage.objects.select_for_update().get(pk=index_pk)
     steps = [
         (
             "step",

@@ -7,10 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.throttling import ThrottledPasswordResetView
 from portal.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # A few admin views narrowed to the editor's permissions, in front of Wagtail's own.
+    path("admin/", include("editorial.admin_urls")),
+    # Before the admin's own: its password reset, throttled like the login.
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -19,6 +24,7 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("home.urls")),
     path("", include("methods.urls")),
+    path("", include("ecosystem.urls")),
     path("", include("search.urls")),
     path("", include("opendata.urls")),
 ]

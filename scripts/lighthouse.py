@@ -4,8 +4,8 @@
 
 Builds a throw-away SQLite database with the demo content, collects the static files, serves the
 portal with gunicorn and the production settings (plain HTTP on 127.0.0.1), runs Lighthouse 12
-(node_modules, `CHROME_PATH=/usr/bin/chromium`) on the home page, a method page and the search
-page, prints the four scores per page and writes the reports to test-artifacts/lighthouse/.
+(node_modules, `CHROME_PATH` from `CHROMIUM_PATH`, default /usr/bin/chromium) on the home page, a
+method page and the search page, prints the four scores per page and writes the reports to test-artifacts/lighthouse/.
 A report, not a gate: it exits 0 whatever the scores, and 1 only when it could not measure.
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LIGHTHOUSE = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
     "--disable-sync --no-first-run"

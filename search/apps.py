@@ -12,8 +12,8 @@ class SearchConfig(AppConfig):
         from wagtail.documents import get_document_model
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .signals import document_saved, forget_live_labs
+        from .signals import document_saved, forget_facet_pages
 
         post_save.connect(document_saved, sender=get_document_model(), dispatch_uid="search_document_text")
         for signal in (post_save, post_delete, page_published, page_unpublished, post_page_move):
-            signal.connect(forget_live_labs, dispatch_uid="search_live_labs")
+            signal.connect(forget_facet_pages, dispatch_uid="search_facet_pages")

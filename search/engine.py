@@ -20,9 +20,9 @@ from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Length, Substr
+from django.db.models.functions import Cast
 from django.db.models.sql import Query
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -33,7 +33,8 @@ from wagtail.models import Page, get_page_models
 
 from home.models.taxonomy import Theme, themed_page_models
 
-from .text import MIN_WORD_LENGTH_FOR_SUGGESTION, fold, matches_any, query_stems, query_terms, words
+from .facets import declared_facets
+from .text import MIN_WORD_LENGTH_FOR_SUGGESTION, fold, matches_any, query_groups, query_stems, query_terms, words
 
 DOCUMENT_TYPE = "document"
 RESULTS_PER_PAGE = 20
@@ -63,6 +64,13 @@ def page_type_key(model):
     return model._meta.label_lower
 
 
+def title_boost(model):
+    """The boost a model's ``search_fields`` give its title (Wagtail's pages: 2): its type's weight
+    in the ranking, so that a page type ranks above another at equal match."""
+    boosts = [f.boost for f in model.get_search_fields() if isinstance(f, SearchField) and f.field_name == "title"]
+    return float(boosts[-1] or 1) if boosts else 1.0
+
+
 @lru_cache(maxsize=10_000)
 def is_meaningful_for_postgres(term, config):
     """Whether the text search configuration keeps the term (not a stop word); one query per new term."""
@@ -81,20 +89,20 @@ class TextMatch:
     """The full-text condition of a query on the search index, for the database in use."""
 
     def __init__(self, query):
-        self.terms = query_terms(query)
+        self.groups = query_groups(query)
         self.stems = query_stems(query)
         self.vendor = connection.vendor
         self.is_empty = not self.stems
 
-    def meaningful_terms(self):
-        """The terms that are not stop words for PostgreSQL's configuration."""
+    def meaningful_groups(self):
+        """The query's groups whose word is not a stop word for PostgreSQL's configuration."""
         config = get_search_backend().config
-        return [term for term in self.terms if is_meaningful_for_postgres(term, config)]
+        return [group for group in self.groups if is_meaningful_for_postgres(group[0][0], config)]
 
     def _tsquery(self):
-        from .postgres import terms_tsquery
+        from .postgres import groups_tsquery
 
-        return terms_tsquery(self.terms, get_search_backend().config)
+        return groups_tsquery(self.groups, get_search_backend().config)
 
     def ranked_entries(self, title_only=False):
         """Matching index entries, annotated with ``content_type_id``, ``object_pk``,
@@ -109,26 +117,26 @@ class TextMatch:
                 object_pk=Cast("index_entry__object_id", IntegerField()),
                 title_match=Case(When(index_entry_id__in=title_ids, then=1), default=0),
                 # Columns: autocomplete, body, title. FTS5 ranks are negative, best first.
-                score=RawSQL(f"-bm25({fts}, 0.0, 1.0, 4.0)", []),
+                score=RawSQL(f"-bm25({fts}, 0.0, 1.0, %s)", [title_boost(Page)]),
             )
         tsquery = self._tsquery()
         entries = index_model("IndexEntry").objects.annotate(object_pk=Cast("object_id", IntegerField()))
         if title_only:
             entries = entries.filter(title=tsquery)
         else:
-            from .postgres import terms_tsquery
+            from .postgres import groups_tsquery
 
             config = get_search_backend().config
             # Each word in the title or the body: the same as (title || body) @@ query, but
             # PostgreSQL answers it from the GIN indexes instead of reading every entry.
-            for term in self.meaningful_terms():
-                word = terms_tsquery([term], config)
+            for group in self.meaningful_groups():
+                word = groups_tsquery([group], config)
                 entries = entries.filter(Q(title=word) | Q(body=word))
         entries = entries.annotate(
             title_match=Case(When(title=tsquery, then=1), default=0),
-            score=SearchRank(F("title"), tsquery) * 4 + SearchRank(F("body"), tsquery),
+            score=SearchRank(F("title"), tsquery) * title_boost(Page) + SearchRank(F("body"), tsquery),
         )
-        if not title_only and not self.meaningful_terms():
+        if not title_only and not self.meaningful_groups():
             return entries.none()  # only stop words: nothing matches
         return entries
 
@@ -136,9 +144,9 @@ class TextMatch:
         """SQLite: the FTS5 rows whose columns match the stems."""
         from modelsearch.backends.database.sqlite.query import MatchExpression, SearchQueryExpression
 
-        from .sqlite import stems_expression
+        from .sqlite import groups_expression
 
-        expression = MatchExpression(columns, SearchQueryExpression(stems_expression(self.stems)))
+        expression = MatchExpression(columns, SearchQueryExpression(groups_expression(self.groups)))
         return index_model("SQLiteFTSIndexEntry").objects.filter(expression)
 
 
@@ -150,7 +158,8 @@ class Hit:
     is_document: bool
     title_match: bool
     snippet: list = field(default_factory=list)
-    lab: object = None
+    # [(facet label, page)]: the option pages of the page-valued facets the hit belongs to (its lab).
+    facet_pages: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     used_by: list = field(default_factory=list)
 
@@ -215,19 +224,21 @@ def page_snippet(page, stems):
 class SiteSearch:
     """A query with its facet choices: the matching hits, their count and the facet counts."""
 
-    def __init__(self, query, filters=None, labs=None, window=(0, RESULTS_PER_PAGE)):
+    def __init__(self, query, filters=None, facet_pages=None, window=(0, RESULTS_PER_PAGE)):
         self.query = query
         # The hits fetched with the facet counts: the page of results the visitor asked for.
         self.first_window = window
         self._runs = {}
-        if labs is not None:
-            self._labs = labs
+        self.declared_facets = declared_facets()
+        # {facet: {id: page}}: the options of the page-valued facets (the form has them already).
+        self._facet_pages = dict(facet_pages or {})
         self.filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
         self.match = TextMatch(query)
         self.page_models = searchable_page_models()
         content_types = ContentType.objects.get_for_models(*self.page_models)
         self.page_content_type_ids = sorted(ct.pk for ct in content_types.values())
         self.models_by_content_type = {ct.pk: model for model, ct in content_types.items()}
+        self.content_type_ids = {model: ct.pk for model, ct in content_types.items()}
         from .models import DocumentText
 
         self.document_content_type_id = ContentType.objects.get_for_model(DocumentText).pk
@@ -251,11 +262,10 @@ class SiteSearch:
     def facet_conditions(self):
         """{facet: its choice as a condition on pages}, for the chosen facets.
 
-        Conditions on the page and method columns the statement already reads, or on the
-        theme link tables, so that the database checks them without joining other tables.
+        Conditions on the page columns and the declared facets' columns the statement already
+        reads, or on the theme link tables, so that the database checks them without joining
+        other tables.
         """
-        from labs.models import ProjectPage
-
         conditions = {}
         chosen = self.filters
         if "type" in chosen:
@@ -269,21 +279,9 @@ class SiteSearch:
                 themes_field = model._meta.get_field("themes")
                 links = themes_field.remote_field.through.objects.filter(theme_id=theme.pk)
                 conditions["theme"] |= Q(pk__in=links.values(themes_field.m2m_field_name()))
-        if "lab" in chosen:
-            lab = chosen["lab"]
-            # The lab itself, its projects (its children) and the methods it wrote.
-            conditions["lab"] = (
-                Q(pk=lab.pk)
-                | Q(
-                    path__startswith=lab.path,
-                    depth=lab.depth + 1,
-                    content_type_id=self.content_type_id(ProjectPage),
-                )
-                | Q(methodpage__author_lab_id=lab.pk)
-            )
-        for name in ("phase", "duration"):
+        for name, facet in self.declared_facets.items():
             if name in chosen:
-                conditions[name] = Q(**{f"methodpage__{name}": chosen[name]})
+                conditions[name] = facet.condition(chosen[name], self.content_type_ids)
         return conditions
 
     def content_type_id(self, model):
@@ -376,20 +374,29 @@ class SiteSearch:
         from .models import DocumentText
 
         entries = self.match.ranked_entries().values("content_type_id", "object_pk", "title_match", "score")
+        facet_values = {}
+        for facet in self.declared_facets.values():
+            facet_values.update(facet.value_columns(self.content_type_ids))
         pages = (
             self.live_pages()
             .annotate(
-                **{f"meets_{name}": Case(When(condition, then=1), default=0) for name, condition in conditions.items()}
+                **{f"meets_{name}": Case(When(condition, then=1), default=0) for name, condition in conditions.items()},
+                type_weight=Case(
+                    *(
+                        When(content_type_id=ct, then=Value(title_boost(m)))
+                        for ct, m in self.models_by_content_type.items()
+                    ),
+                    default=Value(1.0),
+                    output_field=FloatField(),
+                ),
             )
             .order_by()
             .values(
                 "id",
                 "content_type_id",
+                "type_weight",
                 *(f"meets_{name}" for name in conditions),
-                parent_path=Substr("path", 1, Length("path") - Page.steplen),
-                phase=F("methodpage__phase"),
-                duration=F("methodpage__duration"),
-                author_lab_id=F("methodpage__author_lab_id"),
+                **facet_values,
             )
         )
         try:
@@ -421,7 +428,6 @@ class SiteSearch:
 
     def _facet_selects(self, conditions):
         """[(SQL, params)]: (facet, value, count, NULL) rows, each facet with the other choices applied."""
-        from labs.models import LabPage, ProjectPage
 
         def meets(exclude):
             return " ".join(f"AND meets_{name} = 1" for name in conditions if name != exclude)
@@ -437,13 +443,14 @@ class SiteSearch:
         selects = [
             grouped("type", "content_type_id"),
             (f"SELECT 'document', '{DOCUMENT_TYPE}', COUNT(*), {NO_POSITION} FROM {MATCHED_DOCUMENTS}", ()),
-            grouped("lab", "id", "content_type_id = %s", [self.content_type_id(LabPage)]),
-            grouped("lab", "author_lab_id", "author_lab_id IS NOT NULL"),
-            # A project's lab is its parent: counted by parent path, then mapped to the lab.
-            grouped("lab_path", "parent_path", "content_type_id = %s", [self.content_type_id(ProjectPage)], "lab"),
-            grouped("phase", "phase", "phase IS NOT NULL"),
-            grouped("duration", "duration", "duration IS NOT NULL"),
         ]
+        for name, facet in self.declared_facets.items():
+            selects.append(grouped(name, facet.column, f"{facet.column} IS NOT NULL"))
+            if facet.parent_column:
+                # A page whose value is its parent: counted by parent path, then mapped to the parent.
+                selects.append(
+                    grouped(f"{name}:parent", facet.parent_column, f"{facet.parent_column} IS NOT NULL", choice=name)
+                )
         for model in themed_page_models():
             themes_field = model._meta.get_field("themes")
             through = themes_field.remote_field.through._meta.db_table
@@ -459,14 +466,20 @@ class SiteSearch:
         return selects
 
     def _hits_select(self, conditions, start, stop):
-        """(SQL, params): the hits from start to stop, title matches first, then by rank."""
+        """(SQL, params): the hits from start to stop: pages whose title matches first, then by the
+        weight of their type (the title boost its ``search_fields`` declare: method cards first),
+        then by rank. Documents come after the pages, so below the page that offers them."""
         meets_all = " ".join(f"AND meets_{name} = 1" for name in conditions)
-        candidates = [f"SELECT content_type_id, id, title_match, score FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}"]
+        candidates = [
+            f"SELECT content_type_id, id, title_match, type_weight, score FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}"
+        ]
         params = []
         if self.filters.get("type") in (None, DOCUMENT_TYPE):
-            candidates.append(f"SELECT CAST(%s AS INTEGER), id, title_match, score FROM {MATCHED_DOCUMENTS}")
+            candidates.append(
+                f"SELECT CAST(%s AS INTEGER), id, 0, CAST(0 AS DOUBLE PRECISION), score FROM {MATCHED_DOCUMENTS}"
+            )
             params.append(self.document_content_type_id)
-        order = "title_match DESC, score DESC, content_type_id, id"
+        order = "title_match DESC, type_weight DESC, score DESC, content_type_id, id"
         # ORDER BY with LIMIT: the database keeps the best rows without sorting every match.
         sql = (
             "SELECT CASE WHEN title_match = 1 THEN 'title_hit' ELSE 'hit' END, CAST(content_type_id AS TEXT), "
@@ -495,8 +508,11 @@ class SiteSearch:
         }
         texts = {t.pk: t for t in DocumentText.objects.filter(pk__in=document_ids).select_related("document")}
         usage = pages_using_documents([t.document_id for t in texts.values()])
-        labs = self.labs()
-        labs_by_path = {lab.path: lab for lab in labs.values()}
+        page_valued = []
+        for facet in self.declared_facets.values():
+            if facet.is_page_valued:
+                options = self.facet_pages(facet.name)
+                page_valued.append((facet, options, {page.path: page for page in options.values()}))
         themes = self.themes_of(pages.values())
         hits = []
         for content_type_id, pk, title_match in rows:
@@ -516,11 +532,11 @@ class SiteSearch:
             page = pages.get(pk)
             if page is None:
                 continue
-            lab = (
-                labs.get(page.pk)
-                or labs_by_path.get(page.path[: -Page.steplen])
-                or labs.get(getattr(page, "author_lab_id", None))
-            )
+            facet_pages = [
+                (facet.label, option)
+                for facet, options, by_path in page_valued
+                if (option := facet.page_of(page, options, by_path))
+            ]
             snippet = page_snippet(page, self.match.stems)
             hits.append(
                 Hit(
@@ -528,7 +544,7 @@ class SiteSearch:
                     is_document=False,
                     title_match=bool(title_match),
                     snippet=snippet,
-                    lab=lab,
+                    facet_pages=facet_pages,
                     themes=themes.get(page.pk, []),
                 )
             )
@@ -555,11 +571,11 @@ class SiteSearch:
                     result.setdefault(page_id, []).append(all_themes[theme_id])
         return result
 
-    def labs(self):
-        """The live public labs by id (cached on the search)."""
-        if not hasattr(self, "_labs"):
-            self._labs = live_labs()
-        return self._labs
+    def facet_pages(self, name):
+        """The live public option pages of a page-valued facet, by id (cached on the search)."""
+        if name not in self._facet_pages:
+            self._facet_pages[name] = self.declared_facets[name].option_pages()
+        return self._facet_pages[name]
 
     def all_themes(self):
         if not hasattr(self, "_themes"):
@@ -570,8 +586,6 @@ class SiteSearch:
 
     def facets(self):
         """{facet: [(value, label, count)]}, counts by the database, with the other facets applied."""
-        from methods.models import Duration, Phase
-
         if self.match.is_empty:
             return {}
         from django.utils.translation import gettext
@@ -599,38 +613,21 @@ class SiteSearch:
             (themes[pk].slug, themes[pk].name, n) for pk, n in by_facet.get("theme", {}).items() if pk in themes
         )
 
-        labs = self.labs()
-        lab_counts = Counter(by_facet.get("lab", {}))
-        labs_by_path = {lab.path: str(lab.pk) for lab in labs.values()}
-        for path, n in by_facet.get("lab_path", {}).items():
-            if path in labs_by_path:
-                lab_counts[labs_by_path[path]] += n
-        facets["lab"] = by_count(
-            (str(lab.pk), lab.title, lab_counts[str(lab.pk)]) for lab in labs.values() if lab_counts.get(str(lab.pk))
-        )
-        for name, choices in (("phase", Phase), ("duration", Duration)):
-            chosen = by_facet.get(name, {})
-            facets[name] = [(value, label, chosen[value]) for value, label in choices.choices if chosen.get(value)]
+        for name, facet in self.declared_facets.items():
+            counted = by_facet.get(name, {})
+            if not facet.is_page_valued:
+                facets[name] = [(value, label, counted[value]) for value, label in facet.choices if counted.get(value)]
+                continue
+            options = self.facet_pages(name)
+            counts = Counter(counted)
+            ids_by_path = {page.path: str(pk) for pk, page in options.items()}
+            for path, n in by_facet.get(f"{name}:parent", {}).items():
+                if path in ids_by_path:
+                    counts[ids_by_path[path]] += n
+            facets[name] = by_count(
+                (str(pk), page.title, counts[str(pk)]) for pk, page in options.items() if counts.get(str(pk))
+            )
         return facets
-
-
-LIVE_LABS_CACHE_KEY = "search:live-labs"
-LIVE_LABS_CACHE_SECONDS = 60
-
-
-def live_labs():
-    """The live public labs by id, by name (cached a minute at most, and until a page or a view
-    restriction changes)."""
-    from labs.models import LabPage
-
-    labs = cache.get(LIVE_LABS_CACHE_KEY)
-    if labs is None:
-        # Only what a facet option, a form choice and a link to the lab need.
-        labs = list(LabPage.objects.live().public().only("title", "path", "url_path", "depth").order_by("title"))
-        # Cleared on change (search/signals.py); the short life bounds how long other processes
-        # keep an old list when the cache is per process (no REDIS_URL).
-        cache.set(LIVE_LABS_CACHE_KEY, labs, LIVE_LABS_CACHE_SECONDS)
-    return {lab.pk: lab for lab in labs}
 
 
 def sql_with_params(queryset):

@@ -6,11 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from home.models.taxonomy import Theme
 
 from .engine import DOCUMENT_TYPE, page_type_key, searchable_page_models
+from .facets import declared_facets
 
 # Long enough for any real question; longer input is cut, not refused.
 MAX_QUERY_LENGTH = 500
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-FACETS = ("type", "theme", "lab", "phase", "duration")
+
+
+def facet_names():
+    """The facets in the order they are shown: type, theme, then those the page types declare."""
+    return ("type", "theme", *declared_facets())
 
 
 class SearchForm(forms.Form):
@@ -19,31 +24,38 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, strip=True)
     type = forms.ChoiceField(label=_("Type"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
-    lab = forms.TypedChoiceField(label=_("Lab"), required=False, coerce=int, empty_value=None)
-    phase = forms.ChoiceField(label=_("Phase"), required=False)
-    duration = forms.ChoiceField(label=_("Duration"), required=False)
 
-    def __init__(self, *args, labs=None, **kwargs):
-        from methods.models import Duration, Phase
-
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.labs = labs or {}
         self.fields["type"].choices = [("", "")] + [
             (page_type_key(m), m._meta.verbose_name_plural) for m in searchable_page_models()
         ]
         self.fields["type"].choices.append((DOCUMENT_TYPE, _("Documents")))
         self.fields["theme"].choices = [("", "")] + list(Theme.objects.values_list("slug", "name"))
-        self.fields["lab"].choices = [("", "")] + [(str(pk), lab.title) for pk, lab in self.labs.items()]
-        self.fields["phase"].choices = [("", ""), *Phase.choices]
-        self.fields["duration"].choices = [("", ""), *Duration.choices]
+        # {facet: {id: page}} of the page-valued facets: their choices, and the chosen page.
+        self.facet_pages = {}
+        for name, facet in declared_facets().items():
+            if facet.is_page_valued:
+                self.facet_pages[name] = facet.option_pages()
+                choices = [(str(pk), page.title) for pk, page in self.facet_pages[name].items()]
+                self.fields[name] = forms.TypedChoiceField(
+                    label=facet.label, required=False, coerce=int, empty_value=None, choices=[("", ""), *choices]
+                )
+            else:
+                self.fields[name] = forms.ChoiceField(
+                    label=facet.label, required=False, choices=[("", ""), *facet.choices]
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, pages in self.facet_pages.items():
+            if cleaned.get(name) is not None:
+                cleaned[name] = pages.get(cleaned[name])
+        return cleaned
 
     def clean_q(self):
         query = CONTROL_CHARACTERS.sub(" ", self.cleaned_data["q"])
         return " ".join(query.split())[:MAX_QUERY_LENGTH]
-
-    def clean_lab(self):
-        pk = self.cleaned_data["lab"]
-        return self.labs.get(pk) if pk is not None else None
 
     def query(self):
         return self.cleaned_data.get("q", "") if hasattr(self, "cleaned_data") else ""
@@ -51,7 +63,7 @@ class SearchForm(forms.Form):
     def filters(self):
         """The valid facet choices."""
         data = getattr(self, "cleaned_data", {})
-        return {name: data[name] for name in FACETS if data.get(name) not in (None, "")}
+        return {name: data[name] for name in facet_names() if data.get(name) not in (None, "")}
 
     def invalid_facets(self):
-        return [self.fields[name].label for name in FACETS if name in self.errors]
+        return [self.fields[name].label for name in facet_names() if name in self.errors]

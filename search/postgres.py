@@ -11,31 +11,34 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import Phrase, PlainText
 
-from .text import query_terms
-
-MIN_PREFIX_LENGTH = 3
+from .text import MIN_PREFIX_LENGTH, query_groups, query_terms
 
 
-def terms_tsquery(terms, config, operator="and", all_prefix=True):
-    """A raw tsquery of quoted terms ('term':*), each normalised by the configuration."""
-    lexemes = [
-        Lexeme(t, prefix=(all_prefix or i == len(terms) - 1) and len(t) >= MIN_PREFIX_LENGTH)
-        for i, t in enumerate(terms)
-    ]
-    combined = reduce((lambda a, b: a & b) if operator.lower() == "and" else (lambda a, b: a | b), lexemes)
-    return SearchQuery(combined, search_type="raw", config=config)
+def groups_tsquery(groups, config):
+    """A raw tsquery of quoted words ('word':*), each normalised by the configuration: every
+    group, by one of its alternatives."""
+
+    def alternative(words):
+        lexemes = [Lexeme(w, prefix=not w.exact and len(w) >= MIN_PREFIX_LENGTH) for w in words]
+        return reduce(lambda a, b: a & b, lexemes)
+
+    clauses = [reduce(lambda a, b: a | b, [alternative(words) for words in group]) for group in groups]
+    return SearchQuery(reduce(lambda a, b: a & b, clauses), search_type="raw", config=config)
+
+
+def terms_tsquery(terms, config):
+    """A raw tsquery of quoted words, all required, the last one as a prefix (autocomplete)."""
+    lexemes = [Lexeme(t, prefix=i == len(terms) - 1 and len(t) >= MIN_PREFIX_LENGTH) for i, t in enumerate(terms)]
+    return SearchQuery(reduce(lambda a, b: a & b, lexemes), search_type="raw", config=config)
 
 
 class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-    ALL_TERMS_PREFIX = True
-
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, PlainText | Phrase) and not invert:
-            terms = query_terms(query.query_string)
-            if not terms:
+            groups = query_groups(query.query_string)
+            if not groups:
                 return SearchQuery("", search_type="raw", config=config)
-            operator = getattr(query, "operator", "and")
-            return terms_tsquery(terms, config, operator, all_prefix=self.ALL_TERMS_PREFIX)
+            return groups_tsquery(groups, config)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 
@@ -45,7 +48,7 @@ class FrenchPostgresAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler)
             terms = query_terms(query.query_string)
             if not terms:
                 return SearchQuery("", search_type="raw", config=config)
-            return terms_tsquery(terms, config, "and", all_prefix=False)
+            return terms_tsquery(terms, config)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 

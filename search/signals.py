@@ -1,8 +1,7 @@
-from django.core.cache import cache
 from wagtail.models import Page, PageViewRestriction
 
 from .documents import update_document_text
-from .engine import LIVE_LABS_CACHE_KEY
+from .facets import forget_option_pages
 
 
 def document_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -12,7 +11,8 @@ def document_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     update_document_text(instance)
 
 
-def forget_live_labs(sender, instance=None, **kwargs):
-    """A page or a view restriction changed: the cached live public labs may be out of date."""
+def forget_facet_pages(sender, instance=None, **kwargs):
+    """A page or a view restriction changed: the cached options of page-valued facets (the live
+    public labs) may be out of date."""
     if isinstance(instance, Page | PageViewRestriction):
-        cache.delete(LIVE_LABS_CACHE_KEY)
+        forget_option_pages()

@@ -2,7 +2,7 @@
 
 from functools import reduce
 
-from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+from modelsearch.backends.database.sqlite.query import CombinedLexeme, Lexeme, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     ObjectIndexer,
@@ -14,20 +14,40 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .text import fold, query_stems, query_terms, stemmed_text
-
-MIN_PREFIX_LENGTH = 3
+from .text import MIN_PREFIX_LENGTH, fold, group_stems, query_groups, query_terms, stemmed_text
 
 
-def stems_expression(stems, operator="and", last_is_prefix=True, all_prefix=True):
-    """An FTS5 expression of quoted stems (quoted, so never parsed as FTS syntax)."""
+class ParenthesisedLexeme(CombinedLexeme):
+    """Two lexemes combined in parentheses (modelsearch's own leaves them out, and FTS5's AND
+    binds tighter than OR)."""
+
+    def as_sql(self, compiler, connection):
+        sql, params = super().as_sql(compiler, connection)
+        return sql, [f"({params[0]})"]
+
+
+def combined(lexemes, connector):
+    return reduce(lambda a, b: ParenthesisedLexeme(a, connector, b), lexemes)
+
+
+def groups_expression(groups):
+    """An FTS5 expression of quoted stems (quoted, so never parsed as FTS syntax): every group,
+    by one of its alternatives; None when no group has a stem."""
+    clauses = []
+    for group in groups:
+        alternatives = [combined([Lexeme(s, prefix=p) for s, p in stems], "AND") for stems in group_stems(group)]
+        if alternatives:
+            clauses.append(combined(alternatives, "OR"))
+    return combined(clauses, "AND") if clauses else None
+
+
+def terms_expression(terms, last_is_prefix=True):
+    """An FTS5 expression of quoted words, all required, the last one as a prefix (autocomplete)."""
     lexemes = [
-        Lexeme(s, prefix=(all_prefix or (last_is_prefix and i == len(stems) - 1)) and len(s) >= MIN_PREFIX_LENGTH)
-        for i, s in enumerate(stems)
+        Lexeme(t, prefix=last_is_prefix and i == len(terms) - 1 and len(t) >= MIN_PREFIX_LENGTH)
+        for i, t in enumerate(terms)
     ]
-    if operator.lower() == "and":
-        return reduce(lambda a, b: a & b, lexemes)
-    return reduce(lambda a, b: a | b, lexemes)
+    return combined(lexemes, "AND")
 
 
 class FrenchObjectIndexer(ObjectIndexer):
@@ -65,12 +85,9 @@ class FrenchSQLiteIndex(SQLiteIndex):
 class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText | Phrase):
-            stems = query_stems(query.query_string)
-            if not stems:
-                # Nothing searchable: a stem that cannot occur matches nothing.
-                return SearchQueryExpression(Lexeme("0"))
-            operator = getattr(query, "operator", "and")
-            return SearchQueryExpression(stems_expression(stems, operator))
+            expression = groups_expression(query_groups(query.query_string))
+            # Nothing searchable: a stem that cannot occur matches nothing.
+            return SearchQueryExpression(expression if expression is not None else Lexeme("0"))
         return super().build_search_query_content(query, config=config)
 
 
@@ -81,7 +98,7 @@ class FrenchSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
             terms = [fold(t) for t in query_terms(query.query_string)]
             if not terms:
                 return SearchQueryExpression(Lexeme("0"))
-            return SearchQueryExpression(stems_expression(terms, "and", all_prefix=False))
+            return SearchQueryExpression(terms_expression(terms))
         return super().build_search_query_content(query, config=config)
 
 

@@ -13,6 +13,10 @@ WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 # Longest query kept, in words and characters: enough for any real query.
 MAX_QUERY_TERMS = 12
 MAX_TERM_LENGTH = 40
+# Shorter stems match only whole stems (a one- or two-letter prefix matches too much).
+MIN_PREFIX_LENGTH = 3
+# Words this short keep a final s or x ("bus", "prix").
+MIN_SINGULAR_LENGTH = 3
 
 # Frequent French (and a few English) words that carry no meaning for search.
 STOP_WORDS = frozenset(
@@ -107,8 +111,20 @@ def fold(word):
 
 @lru_cache(maxsize=200_000)
 def stem(word):
-    """French stem of one word, lower case and without accents: "Prototypage" -> "prototypag"."""
-    return fold(_stemmer.stemWord(word.lower()))
+    """French stem of one word, lower case and without accents: "Prototypage" -> "prototypag".
+
+    Accents are removed before stemming, as PostgreSQL's ``french_unaccent`` does (unaccent, then
+    french_stem): a word typed without its accents then has the same stem as the word with them.
+    """
+    return _stemmer.stemWord(fold(word))
+
+
+def singular(word):
+    """The word without a final plural s or x ("usagers" -> "usagers"[:-1]), or the word itself."""
+    folded = fold(word)
+    if len(folded) > MIN_SINGULAR_LENGTH and folded[-1] in "sx":
+        return word[:-1]
+    return word
 
 
 def words(text):
@@ -133,13 +149,55 @@ def query_terms(query):
     return terms
 
 
+class Word(str):
+    """A query word; ``exact`` when it must match a whole stem rather than a stem's prefix."""
+
+    exact = False
+
+
+class Singular(Word):
+    exact = True
+
+
+def query_groups(query):
+    """The query as groups of alternatives: every group must match, by one of its alternatives,
+    each a tuple of words that must all match.
+
+    A word's alternatives are the word and its singular: the French stemmer gives some plurals a
+    longer stem than their singular (usagers -> ``usager``, usager -> ``usag``), and since stems
+    match as prefixes, the plural alone would miss the singular. The singular matches its whole
+    stem only ("prix" must not find every word that starts with ``pri``).
+    """
+    groups = []
+    for term in query_terms(query):
+        alternatives = [(Word(term),)]
+        if singular(term) != term:
+            alternatives.append((Singular(singular(term)),))
+        if alternatives not in groups:
+            groups.append(alternatives)
+    return groups
+
+
+def group_stems(group):
+    """A group's alternatives as tuples of (stem, matches as a prefix), without repeats."""
+    stemmed = []
+    for alternative in group:
+        stems = tuple(
+            (word_stem, not word.exact and len(word_stem) >= MIN_PREFIX_LENGTH)
+            for word in alternative
+            if (word_stem := stem(word))
+        )
+        if stems and stems not in stemmed and not any(s == stems[0][0] for (s, _), *_ in stemmed):
+            stemmed.append(stems)
+    return stemmed
+
+
 def query_stems(query):
-    """Distinct stems of a query's meaningful words, in order."""
+    """Distinct stems of a query's words and their alternatives, in order (for highlighting)."""
     stems = []
-    for word in query_terms(query):
-        word_stem = stem(word)
-        if word_stem and word_stem not in stems:
-            stems.append(word_stem)
+    for group in query_groups(query):
+        for alternative in group_stems(group):
+            stems.extend(s for s, _ in alternative if s not in stems)
     return stems
 
 

@@ -13,8 +13,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from .engine import RESULTS_PER_PAGE, Hit, SiteSearch, autocomplete, live_labs, suggestions
-from .forms import FACETS, SearchForm
+from .engine import RESULTS_PER_PAGE, Hit, SiteSearch, autocomplete, suggestions
+from .forms import SearchForm, facet_names
 from .models import QueryDay
 from .text import query_terms
 
@@ -27,13 +27,13 @@ SUGGESTED_HITS = 5
 
 def search(request):
     """/recherche/?q=…: results with facets, suggestions when nothing matches."""
-    form = SearchForm(without_null_characters(request.GET), labs=live_labs())
+    form = SearchForm(without_null_characters(request.GET))
     form.is_valid()
     query = form.query()
     if not uses_database_index():
         return search_with_external_engine(request, form, query)
     page_number = request.GET.get("page")
-    search = SiteSearch(query, form.filters(), labs=form.labs, window=hits_window(page_number))
+    search = SiteSearch(query, form.filters(), facet_pages=form.facet_pages, window=hits_window(page_number))
     results = Paginator(search.hits(), RESULTS_PER_PAGE).get_page(page_number)
     context = {
         "form": form,
@@ -140,7 +140,8 @@ def facet_groups(request, search, form):
                 ],
             }
         )
-    return sorted(groups, key=lambda group: FACETS.index(group["name"]))
+    order = facet_names()
+    return sorted(groups, key=lambda group: order.index(group["name"]))
 
 
 def promotions(query):

@@ -56,6 +56,7 @@ class LabIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Les labs"
     slug = "labs"
+    show_in_menus = True
 
 
 class LabPageFactory(wagtail_factories.PageFactory):
@@ -106,6 +107,7 @@ class MethodIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Méthodes"
     slug = "methodes"
+    show_in_menus = True
 
 
 class MethodPageFactory(wagtail_factories.PageFactory):
@@ -143,6 +145,7 @@ class CurriculumIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Formations"
     slug = "formations"
+    show_in_menus = True
 
 
 class CurriculumPageFactory(wagtail_factories.PageFactory):
@@ -160,6 +163,7 @@ class ManifestoIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Manifestes"
     slug = "manifestes"
+    show_in_menus = True
 
 
 class ManifestoPageFactory(wagtail_factories.PageFactory):
@@ -188,6 +192,7 @@ class SessionReportIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Comptes rendus"
     slug = "comptes-rendus"
+    show_in_menus = True
 
 
 class SessionReportPageFactory(wagtail_factories.PageFactory):

@@ -2,6 +2,7 @@
 
 import io
 import re
+import shutil
 from html import unescape
 
 import pytest
@@ -12,13 +13,15 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, Revision
 
-from home.demo import report as seed_report
-from home.demo.methods import METHODS
+from demo.content import read
+from demo.models import DemoProvenance
 from home.models import HomePage, StandardPage, Theme
 from labs.models import LabPage, ManifestoPage, ProjectPage, SessionReportPage
 from methods.models import CurriculumPage, MethodPage
 
 Document = get_document_model()
+METHODS = read("methods")["methods"]
+SEED_REPORT = read("report")["report"]
 HREF = re.compile(r'href="(/[^"]*)"')
 
 
@@ -94,7 +97,7 @@ def test_the_tree_holds_the_seed_content(demo, db):
     }
 
     manifesto = ManifestoPage.objects.get()
-    assert len(manifesto.signatory_labs()) == 6
+    assert len(manifesto.signatory_labs()) == 0  # a project in preparation: no lab has signed it
     assert manifesto.pdf is not None
 
     for page in Page.objects.filter(depth__gt=2).specific():
@@ -106,7 +109,7 @@ def test_the_session_report_has_every_participant_theme_and_action(demo, db):
     report = SessionReportPage.objects.get(number=1)
     assert str(report.date) == "2015-04-13"
     participants = [(p.name, p.organisation, p.lab.slug) for p in report.participant_list()]
-    assert participants == list(seed_report.PARTICIPANTS)
+    assert participants == [(p["name"], p["organisation"], p["lab"]) for p in SEED_REPORT["participants"]]
     assert len(participants) == 12
 
     themes = [block.value for block in report.discussed_themes]
@@ -121,7 +124,7 @@ def test_the_session_report_has_every_participant_theme_and_action(demo, db):
     assert [len(theme["directions"]) for theme in themes] == [0, 0, 0, 0, 6, 6]
 
     actions = [(a["title"], a["horizon"], a["scope"], a["status"]) for a in (block.value for block in report.roadmap)]
-    assert actions == [(title, horizon, scope, status) for title, __, horizon, scope, status, __ in seed_report.ROADMAP]
+    assert actions == [(a["title"], a["horizon"], a["scope"], a["status"]) for a in SEED_REPORT["roadmap"]]
     assert len(actions) == 12
     assert ("2e Semaine de l'innovation publique", "months", "beyond", "engaged") in actions
     assert ("Labos ouverts à l'échelle d'un territoire", "years", "beyond", "proposed") in actions
@@ -183,3 +186,73 @@ def test_method_data_is_complete_before_loading():
     for method in METHODS:
         assert 4 <= len(method["steps"]) <= 7, method["slug"]
         assert method["legal"] and method["materials"] and method["tips"] and method["pitfalls"], method["slug"]
+
+
+def test_illustrative_pages_say_so_and_pages_the_seed_states_do_not(demo, client, settings):
+    project = client.get("/labs/pays-de-la-loire/bureau-du-futur/").content.decode()
+    assert (
+        "Contenu d'exemple, en plus des faits du compte rendu d'Entrelabs #1 : la description du projet, "
+        in unescape(project)
+    )
+    curriculum = unescape(client.get("/formations/conduire-une-demarche-de-conception-creative/").content.decode())
+    assert "Contenu d'exemple : parcours imaginé" in curriculum
+    assert "Contenu d'exemple" not in client.get("/ateliers/entrelabs-1/").content.decode()
+
+    settings.DEMO_CONTENT_MARK = False
+    assert "Contenu d'exemple" not in client.get("/labs/pays-de-la-loire/bureau-du-futur/").content.decode()
+
+
+def test_every_demo_page_carries_its_provenance(demo, db):
+    pages = Page.objects.filter(depth__gt=1)
+    whole = DemoProvenance.objects.filter(field="")
+    assert set(whole.values_list("page", flat=True)) == set(pages.values_list("pk", flat=True))
+    assert not whole.filter(provenance="seed", note="").exists()  # a seed page names its source
+    immersion = MethodPage.objects.get(slug="immersion")
+    assert set(immersion.demo_provenance.filter(provenance="illustrative").values_list("field", flat=True)) == {
+        "steps",
+        "author_lab",
+        "related_method_links",
+        "project_links",
+    }
+
+
+def test_the_manifesto_and_the_roadmap_say_what_the_seed_says(demo, client):
+    manifesto = unescape(client.get("/manifestes/manifeste-des-collectivites-ingenieuses/").content.decode())
+    assert "Un projet en préparation" in manifesto and "aucun lab ne l'a encore signé" in manifesto
+    assert 'id="signatories"' not in manifesto
+
+    report = SessionReportPage.objects.get(number=1)
+    actions = {block.value["title"]: block.value for block in report.roadmap}
+    assert actions["Manifeste des collectivités ingénieuses"]["status"] == "proposed"
+    assert "ni écrit ni signé" in actions["Manifeste des collectivités ingénieuses"]["description"]
+    assert {title for title, action in actions.items() if action["status"] == "engaged"} == {
+        "Entrelabs pour progresser collectivement",
+        "Réenchantez et le référentiel de formation",
+        "2e Semaine de l'innovation publique",
+    }
+    assert "ce code couleur est perdu" in unescape(client.get(report.url).content.decode())
+    assert not CurriculumPage.objects.filter(title__icontains="référentiel").exists()
+
+
+def test_a_method_card_added_to_the_data_file_becomes_a_page_and_a_sheet(tmp_path, monkeypatch):
+    """Adding a card is editing methods.yaml: no Python (checked on the specs, without a database)."""
+    import yaml
+
+    from demo import content
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(content.DATA_DIR, data_dir)
+    methods = yaml.safe_load((data_dir / "methods.yaml").read_text(encoding="utf-8"))
+    card = {**methods["methods"][0], "slug": "carte-d-empathie", "title": "Carte d'empathie", "worksheets": ["sheet"]}
+    methods["methods"].append(card)
+    (data_dir / "methods.yaml").write_text(yaml.safe_dump(methods, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(content, "DATA_DIR", data_dir)
+    content.read.cache_clear()
+    try:
+        spec = next(spec for spec in content.method_specs() if spec.slug == "carte-d-empathie")
+        documents = [document.title for document in content.document_specs()]
+    finally:
+        content.read.cache_clear()
+    assert spec.parent == "methodes" and spec.fields["title"] == "Carte d'empathie"
+    assert ("author_lab", "illustrative", "son lab auteur") in spec.provenance
+    assert "Fiche pratique : Carte d'empathie" in documents

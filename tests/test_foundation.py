@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "entrelabs.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 

@@ -7,6 +7,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from ecosystem.models import EcosystemMapPage
+from events.models import AgendaPage
 from home.models import HomePage, StandardPage
 from labs.models import (
     LabIndexPage,
@@ -18,6 +20,7 @@ from labs.models import (
     SessionReportPage,
 )
 from methods.models import CurriculumIndexPage, CurriculumPage, MethodIndexPage, MethodPage
+from news.models import NewsIndexPage, NewsPage
 from tests import factories as f
 
 
@@ -31,10 +34,11 @@ def list_block(values):
 TREE = [
     # (page type, allowed parents, allowed children)
     (HomePage, {Page}, {LabIndexPage, ManifestoIndexPage, SessionReportIndexPage, MethodIndexPage,
-                        CurriculumIndexPage, StandardPage}),
+                        CurriculumIndexPage, StandardPage, AgendaPage, NewsIndexPage,
+                        EcosystemMapPage}),
     (StandardPage, {HomePage, StandardPage}, {StandardPage}),
     (LabIndexPage, {HomePage}, {LabPage}),
-    (LabPage, {LabIndexPage}, {ProjectPage}),
+    (LabPage, {LabIndexPage}, {ProjectPage, NewsPage}),
     (ProjectPage, {LabPage}, set()),
     (ManifestoIndexPage, {HomePage}, {ManifestoPage}),
     (ManifestoPage, {ManifestoIndexPage}, set()),

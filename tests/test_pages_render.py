@@ -24,12 +24,20 @@ def text(node):
     return " ".join(node.get_text(" ").split())
 
 
+def set_footer_links(site, pages):
+    from home.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(site)
+    site_settings.footer_links = [("page", page) for page in pages]
+    site_settings.save()
+
+
 @pytest.fixture
-def tree(home_page):
+def tree(home_page, site):
     labs = f.LabIndexPageFactory(parent=home_page)
     methods = f.MethodIndexPageFactory(parent=home_page)
     lab = f.LabPageFactory(parent=labs, title="Région Pays de la Loire", slug="pays-de-la-loire")
-    return {
+    pages = {
         "home": home_page,
         "labs": labs,
         "lab": lab,
@@ -43,6 +51,8 @@ def tree(home_page):
         "project": f.ProjectPageFactory(parent=lab, title="Bureau du futur", slug="bureau-du-futur"),
         "method": f.MethodPageFactory(parent=methods, title="Immersion", slug="immersion", author_lab=lab),
     }
+    set_footer_links(site, [pages["about"], pages["legal"], pages["a11y"]])
+    return pages
 
 
 def all_page_urls(tree):
@@ -121,6 +131,23 @@ def test_header_and_footer_links(client, tree):
     assert switcher.find("input", attrs={"name": "next"})["value"] == tree["method"].url
 
 
+def test_menus_are_what_communicators_choose(client, tree, site):
+    """The header shows the home page's children marked "show in menus", in the explorer's order;
+    the footer the pages chosen in the site settings, whatever their slug."""
+    tree["curricula"].show_in_menus = False
+    tree["curricula"].save_revision().publish()
+    tree["reports"].move(tree["labs"], pos="first-sibling")  # reordered in the explorer: now first
+    legal = type(tree["legal"]).objects.get(pk=tree["legal"].pk)  # the move renumbered its siblings' paths
+    legal.slug = "informations-legales"
+    legal.save_revision().publish()
+    set_footer_links(site, [tree["a11y"], legal])
+    soup = get(client, "/")
+    menu = soup.find("nav", attrs={"aria-label": "Menu principal"})
+    assert [a["href"] for a in menu.find_all("a")] == ["/comptes-rendus/", "/labs/", "/methodes/", "/manifestes/"]
+    footer = soup.find("footer").find("nav")
+    assert [a["href"] for a in footer.find_all("a")] == ["/accessibilite/", "/informations-legales/"]
+
+
 def test_navigation_follows_publishing(client, tree):
     assert get(client, "/").find("a", href="/a-propos/")
     tree["about"].unpublish()
@@ -183,6 +210,23 @@ def test_home_page_shows_introduction_featured_methods_reports_labs_and_themes(c
     assert soup.find(id="labs").find_parent("section").find("a", href="/labs/pays-de-la-loire/")
     assert soup.find(id="themes").find_parent("section").find("a", href="/themes/realpolitique/")
     assert soup.title.string == "Entrelabs"
+
+
+def test_home_page_offers_the_phases_that_have_methods_with_their_counts(client, tree):
+    tree["method"].phase = "discover"
+    tree["method"].save_revision().publish()
+    choices = get(client, "/").find("ul", class_="phase-grid").find_all("a", class_="phase-choice")
+    assert [(a["href"], text(a)) for a in choices[:-1]] == [
+        ("/methodes/?phase=discover", "Découvrir comprendre le terrain et les usagers 1 méthode")
+    ]
+    assert choices[-1]["href"] == "/methodes/"  # every method
+    second = f.MethodPageFactory(parent=tree["methods"], phase="discover")
+    f.MethodPageFactory(parent=tree["methods"], phase="test", live=False)
+    assert "2 méthodes" in text(get(client, "/").find("ul", class_="phase-grid"))  # the cached counts follow
+    PageViewRestriction.objects.create(page=second, restriction_type=PageViewRestriction.LOGIN)
+    phases = get(client, "/").find("ul", class_="phase-grid")
+    assert "1 méthode" in text(phases) and "Tester" not in text(phases)
+    assert get(client, "/").find("main").find("a", href="/proposer-une-methode/")
 
 
 def test_drafts_and_restricted_pages_stay_hidden(client, tree):
@@ -284,6 +328,18 @@ def test_method_card_prints_as_a_clean_sheet(client, tree):
     soup = get(client, tree["method"].url)
     assert "page-method" in soup.body["class"]
     assert soup.find(class_="print-only").get_text().endswith("http://localhost/methodes/immersion/")
+
+
+def test_printed_method_card_has_the_mark_and_the_absolute_addresses_of_the_page_and_worksheets(client, tree):
+    document = wagtail_factories.DocumentFactory(title="Grille d'observation")
+    document.file.save("grille.pdf", ContentFile(b"%PDF-1.4 grille"), save=True)
+    f.MethodWorksheetFactory(page=tree["method"], document=document)
+    main = get(client, tree["method"].url).find("main")
+    header = main.find(class_="print-header")
+    assert "print-only" in header["class"] and header.find("svg", class_="logo")
+    assert text(header) == "Entrelabs http://localhost/methodes/immersion/"
+    worksheet = main.find("ul", class_="downloads").li
+    assert worksheet.find(class_="print-url").get_text() == "http://localhost" + document.url
 
 
 def test_curriculum_page(client, tree):

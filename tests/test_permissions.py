@@ -333,3 +333,39 @@ def test_choosing_another_labs_document(client, world, role):
         assert SECRET not in chosen.content.decode()
     if role == "editor_a":
         assert "Fiche Alpha" in listing.content.decode()
+
+
+# Search promotions and the search queries report (issue 21) --------------------------------
+
+
+def test_communicator_pins_a_promoted_result_and_reads_the_query_report(client, world):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    client.force_login(world.communicator)
+    assert "/admin/searchpicks/" in client.get("/admin/").content.decode()
+    assert client.get("/admin/searchpicks/").status_code == 200
+    assert client.get("/admin/searchpicks/add/").status_code == 200
+    response = client.post(
+        "/admin/searchpicks/add/",
+        {
+            "query_string": "empathie",
+            "editors_picks-TOTAL_FORMS": "1",
+            "editors_picks-INITIAL_FORMS": "0",
+            "editors_picks-MIN_NUM_FORMS": "0",
+            "editors_picks-MAX_NUM_FORMS": "1000",
+            "editors_picks-0-page": world.method.pk,
+            "editors_picks-0-description": "La méthode de référence",
+            "editors_picks-0-ORDER": "0",
+            "editors_picks-0-DELETE": "",
+        },
+    )
+    assert response.status_code == 302
+    assert SearchPromotion.objects.get(query__query_string="empathie").page_id == world.method.pk
+    assert client.get("/admin/reports/search-queries/").status_code == 200
+
+
+@pytest.mark.parametrize("role", ["editor_a", "reviewer"])
+def test_only_communicators_manage_promoted_results(client, world, role):
+    client.force_login(getattr(world, role))
+    assert denied(client.get("/admin/searchpicks/"))
+    assert denied(client.get("/admin/reports/search-queries/"))

@@ -148,6 +148,8 @@ class ContentPage(BasePage):
     ]
 
     search_fields = BasePage.search_fields + [
+        # Above Wagtail's 2 for listing and standard pages: content ranks first at equal match.
+        index.SearchField("title", boost=3),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("themes"),

@@ -31,6 +31,9 @@ class HomePage(BasePage):
         "methods.MethodIndexPage",
         "methods.CurriculumIndexPage",
         "home.StandardPage",
+        "events.AgendaPage",
+        "news.NewsIndexPage",
+        "ecosystem.EcosystemMapPage",
     ]
     max_count = 1
 

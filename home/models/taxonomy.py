@@ -17,7 +17,13 @@ class Theme(index.Indexed, models.Model):
     description = models.TextField(_("short description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Every field the Themes snippet listing searches (home/wagtail_hooks.py) is indexed here.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.AutocompleteField("description"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -75,6 +75,13 @@ def absolute(url, request):
 
 
 @register.filter
+def page_kind(page):
+    """The pictogram name of a page's type ("methodpage"; an index page takes its children's), read without a query."""
+    model = page.specific_class or type(page)
+    return model._meta.model_name.replace("indexpage", "page")
+
+
+@register.filter
 def type_label(page):
     """The page type's name for listings (e.g. "Méthode"), read without a query."""
     model = page.specific_class or type(page)

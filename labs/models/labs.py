@@ -13,6 +13,7 @@ from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.listings import with_card_images
 from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
+from home.search_facets import Facet
 
 
 class OrganisationKind(models.TextChoices):
@@ -121,9 +122,10 @@ class LabPage(ContentPage):
         index.FilterField("region"),
         index.FilterField("organisation_kind"),
     ]
+    search_facets = [Facet("lab", _("Lab"), Facet.SELF)]
 
     parent_page_types = ["labs.LabIndexPage"]
-    subpage_types = ["labs.ProjectPage"]
+    subpage_types = ["labs.ProjectPage", "news.NewsPage"]
 
     class Meta:
         verbose_name = _("lab")
@@ -183,6 +185,7 @@ class ProjectPage(ContentPage):
         *ContentPage.taxonomy_panels,
     ]
     search_fields = ContentPage.search_fields + [index.SearchField("body"), index.FilterField("status")]
+    search_facets = [Facet("lab", _("Lab"), Facet.PARENT)]
 
     parent_page_types = ["labs.LabPage"]
     subpage_types = []

@@ -1,18 +1,34 @@
+import atexit
+import hashlib
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import BASE_DIR, bound_database_waits, env
 
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# One media folder per process, removed when the process ends.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="entrelabs-test-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests run on SQLite unless DATABASE_URL names another database (the PostgreSQL run).
-DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}
+DATABASES = {"default": bound_database_waits(env.db("DATABASE_URL", default="sqlite://:memory:"))}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Each checkout gets its own test database (created and dropped by the run), so that two
+    # checkouts testing on one server do not drop each other's.
+    checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{checkout}"}
+
+# The browser tests' Chromium (tests/browser/, scripts/preflight.py).
+CHROMIUM_PATH = env.str("CHROMIUM_PATH", default="/usr/bin/chromium")
 
 # Serve static files from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# client.login() authenticates without a request, which django-axes refuses: the throttling
+# tests turn it on (tests/test_security_logins.py).
+AXES_ENABLED = False

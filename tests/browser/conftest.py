@@ -8,6 +8,7 @@ database when the module is done.
 
 import os
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from django.conf import settings
 from django.core.servers.basehttp import WSGIServer
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(settings.CHROMIUM_PATH)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -34,14 +35,25 @@ DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
 
 
-def missing_tool(path, what):
-    """Skip when a tool is not installed, except in CI where its absence is a failure."""
-    if path.exists():
-        return
-    message = f"{what} is missing ({path}): run `make node_modules` / install Debian's chromium."
+def skip_or_fail(message):
+    """Skip the test, except in CI where a missing tool is a failure."""
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+def missing_tool(path, what, how="run `make node_modules`"):
+    """Skip (or fail in CI) when the tool at `path` is not installed."""
+    if not path.exists():
+        skip_or_fail(f"{what} is missing ({path}): {how}.")
+
+
+def java():
+    """The path of the `java` that runs the Nu Html Checker; skip (or fail in CI) without one."""
+    found = shutil.which("java")
+    if found is None:
+        skip_or_fail("Java is missing (the Nu Html Checker runs on it): Debian: apt-get install default-jre-headless.")
+    return found
 
 
 @pytest.fixture(scope="package")
@@ -52,7 +64,7 @@ def playwright_driver():
     synchronous calls, so Django's "async unsafe" guard is lifted while these tests run, and put back
     after them (the deploy check of other tests rejects the variable).
     """
-    missing_tool(CHROMIUM, "Chromium")
+    missing_tool(CHROMIUM, "Chromium", "Debian: apt-get install chromium, or set CHROMIUM_PATH")
     from playwright.sync_api import sync_playwright
 
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
@@ -155,7 +167,9 @@ def live_site(browser_database, django_db_blocker):
 @pytest.fixture
 def page(request, chromium):
     """A fresh browser tab (desktop width); a screenshot lands in test-artifacts/ when the test fails."""
-    context = chromium.new_context(viewport=DESKTOP, locale="fr-FR")
+    # bypass_csp: the checkers (axe) are injected as inline scripts, which the portal's CSP refuses;
+    # tests/browser/test_csp.py checks the policy in tabs of its own.
+    context = chromium.new_context(viewport=DESKTOP, locale="fr-FR", bypass_csp=True)
     tab = context.new_page()
     yield tab
     report = getattr(request.node, "rep_call", None)

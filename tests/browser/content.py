@@ -43,7 +43,8 @@ def rich(html=PARAGRAPH):
 
 def build_public_site(home):
     """Create one live page of each public type under `home`; return them by name."""
-    from home.demo.pdf import worksheet_pdf
+    from demo.models import DemoProvenance
+    from demo.pdf import worksheet_pdf
     from methods.models import HomePageFeaturedMethod, RelatedMethod
 
     theme = ThemeFactory(name="Participation citoyenne", slug="participation-citoyenne")
@@ -97,6 +98,8 @@ def build_public_site(home):
     )
     RelatedMethod.objects.create(page=method, related_method=related, sort_order=0)
     HomePageFeaturedMethod.objects.create(page=home, method=method, sort_order=0)
+    # The demo's "Contenu d'exemple" line, checked with the rest of the method page.
+    DemoProvenance.objects.create(page=method, field="steps", provenance="illustrative", note="le contenu de la fiche")
 
     project = ProjectPageFactory(
         parent=lab,
@@ -194,8 +197,15 @@ def build_public_site(home):
         body=[("heading", {"text": "État de conformité", "level": "h2"}), ("paragraph", rich())],
     )
 
+    network = build_network_pages(home, lab, report, theme)
+
     return {
+        **network,
         "home": home,
+        "labs": labs,
+        "curricula": curricula,
+        "manifestos": manifestos,
+        "reports": reports,
         "theme": theme,
         "lab": lab,
         "project": project,
@@ -206,3 +216,58 @@ def build_public_site(home):
         "report": report,
         "statement": statement,
     }
+
+
+def build_network_pages(home, lab, report, theme):
+    """The agenda with an upcoming and a past event, news under the lab, the map with actors."""
+    from decimal import Decimal
+
+    from ecosystem.models import ActorKind
+    from tests.network_factories import (
+        ActorFactory,
+        AgendaPageFactory,
+        EcosystemMapPageFactory,
+        EventPageFactory,
+        NewsIndexPageFactory,
+        NewsPageFactory,
+        paris,
+    )
+
+    agenda = AgendaPageFactory(parent=home, summary="Les rendez-vous du réseau.")
+    event = EventPageFactory(
+        parent=agenda,
+        title="Immersion dans le design public",
+        start=paris(2099, 6, 18, 9, 30),
+        end=paris(2099, 6, 19, 12, 30),
+        address="1 place de l’Hôtel de Ville",
+        registration_url="https://example.org/inscription",
+        online_url="https://example.org/direct",
+        session_report=report,
+        body=[("paragraph", rich())],
+    )
+    event.organisers.add(lab)
+    event.themes.add(theme)
+    event.save_revision().publish()
+    EventPageFactory(parent=agenda, title="Entrelabs #1", start=paris(2015, 4, 13, 9, 30))
+    news_index = NewsIndexPageFactory(parent=home, summary="Ce que font les labs.")
+    news = NewsPageFactory(parent=lab, title="Un blog pour chaque lab", body=[("paragraph", rich())])
+    news.themes.add(theme)
+    news.tags.add("visibilité")
+    news.save_revision().publish()
+    ecosystem_map = EcosystemMapPageFactory(parent=home, summary="Qui fait l’innovation publique, où.")
+    for n, (region, departement, latitude, longitude) in enumerate(
+        [("52", "44", "47.2184", "-1.5536"), ("93", "13", "43.2965", "5.3698"), ("11", "75", "48.8566", "2.3522")]
+    ):
+        actor = ActorFactory(
+            name=f"Acteur {n}",
+            kind=ActorKind.objects.get_or_create(slug=f"type-{n}", defaults={"name": f"Type {n}"})[0],
+            region=region,
+            departement=departement,
+            latitude=Decimal(latitude),
+            longitude=Decimal(longitude),
+            website="https://example.org/",
+            lab=lab,
+        )
+        actor.themes.add(theme)
+        actor.save()
+    return {"agenda": agenda, "event": event, "news_index": news_index, "news": news, "map": ecosystem_map}

@@ -33,6 +33,14 @@ class PublicPage:
 
 PUBLIC_PAGES = [
     PublicPage("home", path="/"),
+    PublicPage("lab-index", page_key="labs"),
+    PublicPage("method-index", page_key="method_index"),
+    PublicPage("curriculum-index", page_key="curricula"),
+    PublicPage("manifesto-index", page_key="manifestos"),
+    PublicPage("session-report-index", page_key="reports"),
+    PublicPage("theme-list", path="/themes/"),
+    PublicPage("tag", path="/tags/design-de-services/", shows="main a[href$='/la-27e-region/']"),
+    PublicPage("search-form", path="/recherche/"),
     PublicPage("lab", page_key="lab"),
     PublicPage("project", page_key="project"),
     PublicPage("method", page_key="method"),
@@ -53,6 +61,19 @@ PUBLIC_PAGES = [
     PublicPage(
         "propose-form-errors",
         path="/proposer-une-methode/",
+        submit_empty_form=True,
+        shows="main [aria-invalid=true]",
+    ),
+    PublicPage("agenda", page_key="agenda"),
+    PublicPage("event", page_key="event"),
+    PublicPage("news-index", page_key="news_index"),
+    PublicPage("news-item", page_key="news"),
+    PublicPage("ecosystem-map", page_key="map"),
+    PublicPage("ecosystem-map-filtered", page_key="map", query="region=52&theme=participation-citoyenne&kind=zzz"),
+    PublicPage("suggest-actor-form", path="/proposer-un-acteur/"),
+    PublicPage(
+        "suggest-actor-form-errors",
+        path="/proposer-un-acteur/",
         submit_empty_form=True,
         shows="main [aria-invalid=true]",
     ),
@@ -161,10 +182,25 @@ ACTIVE_JS = (
 )
 
 
+# Tab from the top of the document, also when the page moved the focus (an error summary takes it):
+# a blurred element stays the browser's starting point, a removed one does not.
+RESTART_FROM_TOP_JS = """() => {
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) {
+        const start = document.createElement("span");
+        start.tabIndex = -1;
+        document.body.prepend(start);
+        start.focus();
+        start.remove();
+    }
+    window.scrollTo(0, 0);
+}"""
+
+
 def tab_through(tab):
     """Press Tab through the page from its top; return the tabbable elements and what got focus at each press."""
     tabbable = tab.evaluate(TABBABLE_JS)
-    tab.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    tab.evaluate(RESTART_FROM_TOP_JS)
     reached = []
     for _ in tabbable:
         tab.keyboard.press("Tab")

@@ -31,12 +31,12 @@ def editorial_site(live_site):
     """The roles and workflows of a fresh `migrate`, a partner lab with its editor, a communicator."""
     from wagtail_factories import DocumentFactory
 
+    from demo.pdf import worksheet_pdf
     from editorial.partners import COMMUNICATORS, ensure_editor_account, ensure_partner_group
-    from home.demo.pdf import worksheet_pdf
 
     home = ensure_site_root()
     # The database was flushed by earlier transactional tests: replay the roles data migration.
-    roles = importlib.import_module("labs.migrations.0003_editorial_roles_and_workflow")
+    roles = importlib.import_module("editorial.migrations.0001_editorial_roles_and_workflow")
     roles.create_roles_and_workflows(apps, None)
 
     lab_index = LabIndexPageFactory(parent=home)

@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from tests.browser.conftest import VNU_JAR, missing_tool
+from tests.browser.conftest import VNU_JAR, java, missing_tool
 from tests.browser.pages import axe_violations, tab_through
 
 pytestmark = pytest.mark.browser
@@ -39,12 +39,23 @@ def test_tabbing_reports_order_and_invisible_focus(page):
     assert next(f for f in reached if f["rank"] == 1)["look"] != button["look"]  # the default focus ring
 
 
+def test_tabbing_starts_from_the_top_when_the_page_moved_the_focus(page):
+    page.set_content(
+        '<!DOCTYPE html><html lang="fr"><head><title>Focus</title></head><body>'
+        '<a href="#one">One</a><div tabindex="-1" autofocus>Summary</div><a href="#two">Two</a></body></html>'
+    )
+    page.wait_for_function("() => document.activeElement.tagName === 'DIV'")
+    tabbable, reached = tab_through(page)
+    assert [focused["rank"] for focused in reached] == [0, 1]
+
+
 def test_the_html_checker_reports_errors(tmp_path):
     missing_tool(VNU_JAR, "The Nu Html Checker (npm vnu-jar)")
+    java_path = java()
     faulty = tmp_path / "faulty.html"
     faulty.write_text(FAULTY_PAGE)
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", str(faulty)], capture_output=True, text=True, timeout=120
+        [java_path, "-jar", str(VNU_JAR), "--errors-only", str(faulty)], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 1
     assert "error" in result.stderr

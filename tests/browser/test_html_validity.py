@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from tests.browser.conftest import VNU_JAR, missing_tool
+from tests.browser.conftest import VNU_JAR, java, missing_tool
 from tests.browser.pages import PUBLIC_PAGES, open_page
 
 pytestmark = pytest.mark.browser
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 def vnu_errors(public_site, chromium, tmp_path_factory):
     """The checker's errors for every public page, by page name, from one run of the checker."""
     missing_tool(VNU_JAR, "The Nu Html Checker (npm vnu-jar)")
+    java_path = java()
     base_url, content = public_site
     folder = tmp_path_factory.mktemp("html")
     context = chromium.new_context(locale="fr-FR")
@@ -29,7 +30,7 @@ def vnu_errors(public_site, chromium, tmp_path_factory):
         files[public_page.name].write_bytes(html)
     context.close()
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files.values())],
+        [java_path, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files.values())],
         capture_output=True,
         text=True,
         timeout=300,

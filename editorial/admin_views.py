@@ -1,0 +1,101 @@
+"""Admin views narrowed to what the permission policies allow the user (see editorial/isolation.py):
+the admin API's documents and images, the tag autocomplete, the media listings' popular tags
+and the page types usage report."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, OuterRef, Subquery
+from django.http import Http404, JsonResponse
+from taggit.models import Tag, TagBase
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.views import documents as document_views
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.views import chooser as image_chooser_views
+from wagtail.images.views import images as image_views
+
+from editorial.isolation import popular_usable_tags, usable_media, visible_pages, visible_tags
+
+# Admin API ------------------------------------------------------------------------------
+
+
+class UsableDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
+    """The admin API's documents: those the user may choose or change, not every collection's."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=usable_media(self.request.user, self.model).values("pk"))
+
+
+class UsableImagesAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=usable_media(self.request.user, self.model).values("pk"))
+
+
+def tag_autocomplete(request, app_name=None, model_name=None):
+    """Wagtail's tag autocomplete, limited to the tags of what the user may see."""
+    tag_model = Tag
+    if app_name and model_name:
+        try:
+            tag_model = ContentType.objects.get_by_natural_key(app_name, model_name).model_class()
+        except ContentType.DoesNotExist as error:
+            raise Http404 from error
+        if tag_model is None or not issubclass(tag_model, TagBase):
+            raise Http404
+    term = request.GET.get("term", "")
+    if not term or tag_model is not Tag:
+        return JsonResponse([], safe=False)
+    names = (
+        visible_tags(request.user)
+        .filter(name__istartswith=term)
+        .order_by("name")
+        .values_list("name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse(list(names), safe=False)
+
+
+class UsableTagsFilterSetMixin:
+    """The media listing's "popular tags" filter, counted on the files the user may use."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if "tag" in self.filters:
+            tags = popular_usable_tags(request.user, self._meta.model)
+            self.filters["tag"].extra["choices"] = [(tag.name, tag.name) for tag in tags]
+
+
+class DocumentsFilterSet(UsableTagsFilterSetMixin, document_views.DocumentsFilterSet):
+    pass
+
+
+class ImagesFilterSet(UsableTagsFilterSetMixin, image_views.ImagesFilterSet):
+    pass
+
+
+class DocumentIndexView(document_views.IndexView):
+    filterset_class = DocumentsFilterSet
+
+
+class ImageIndexView(image_views.IndexView):
+    filterset_class = ImagesFilterSet
+
+
+class ImageChooseView(image_chooser_views.ImageChooseView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["popular_tags"] = popular_usable_tags(self.request.user, self.model)
+        return context
+
+
+# Reports --------------------------------------------------------------------------------
+
+
+class VisiblePageTypesUsageReportView(PageTypesUsageReportView):
+    """Page types usage, whose "last edited page" is one the user may see."""
+
+    def get_queryset(self):
+        last_edited = (
+            visible_pages(self.request.user)
+            .filter(content_type=OuterRef("pk"))
+            .order_by(F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk")
+        )
+        return super().get_queryset().annotate(last_edited_page_id=Subquery(last_edited.values("pk")[:1]))

@@ -1,0 +1,120 @@
+"""What the design promises a hurried agent, checked in Chromium at 1280 and 375 px: the header's
+size and menu (without JavaScript too), the first screens of the home page and of a method card,
+suggestions in the header's search box, the focused error summary, the roadmap on a phone."""
+
+import pytest
+
+from tests.browser.conftest import DESKTOP
+from tests.browser.pages import PUBLIC_PAGES, open_page
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812}
+LAPTOP = {"width": 1280, "height": 800}
+
+
+def box(tab, selector):
+    return tab.locator(selector).first.bounding_box()
+
+
+@pytest.fixture
+def no_script_tab(chromium):
+    context = chromium.new_context(viewport=PHONE, locale="fr-FR", java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_wide_header_holds_the_mark_the_sections_and_the_search_box_on_one_line(public_site, page):
+    base_url, content = public_site
+    page.set_viewport_size(LAPTOP)
+    page.goto(base_url + content["method"].url)
+    assert not page.locator(".site-menu__button").is_visible()
+    mark, search = box(page, ".brand"), box(page, "#site-search-q")
+    sections = [link.bounding_box() for link in page.locator(".site-nav a").all()]
+    assert sections and all(link is not None for link in sections), "the sections are hidden on a wide screen"
+    middles = [item["y"] + item["height"] / 2 for item in [mark, search, *sections]]
+    assert max(middles) - min(middles) < 12, f"not on one line: {middles}"
+    assert box(page, ".site-header")["height"] < 100
+
+
+def test_phone_header_takes_a_fifth_of_the_screen_at_most_and_its_menu_opens_without_javascript(
+    public_site, no_script_tab
+):
+    base_url, content = public_site
+    tab = no_script_tab
+    tab.goto(base_url + content["method"].url)
+    assert box(tab, ".site-header")["height"] <= 0.2 * PHONE["height"]
+    assert tab.locator("#site-search-q").is_visible()
+    sections = tab.locator(".site-nav a")
+    assert not sections.first.is_visible()
+    tab.locator(".site-menu__button").click()
+    assert sections.first.is_visible()
+    mark, links = box(tab, ".brand"), [link.bounding_box() for link in sections.all()]
+    assert all(link["y"] >= mark["y"] + mark["height"] for link in links), "the open menu covers the mark"
+    with tab.expect_navigation():
+        tab.locator(".site-nav a", has_text="Méthodes").click()
+    assert tab.url.endswith(content["method_index"].url)
+
+
+def test_home_first_screen_says_what_to_do(public_site, page):
+    base_url, content = public_site
+    for viewport in (LAPTOP, PHONE):
+        page.set_viewport_size(viewport)
+        page.goto(base_url + "/")
+        for selector in ["h1", ".phase-choice", "#home-search-q", "main a[href='/proposer-une-methode/']"]:
+            element = box(page, selector)
+            assert element and element["y"] + element["height"] <= viewport["height"], (viewport, selector, element)
+        assert page.locator(".phase-choice").first.get_attribute("href").endswith("?phase=discover")
+
+
+def test_method_card_shows_its_practical_details_and_worksheets_on_the_first_phone_screen(public_site, page):
+    base_url, content = public_site
+    page.set_viewport_size(PHONE)
+    page.goto(base_url + content["method"].url)
+    for selector in ["#practical-details", ".practical .facts__grid", ".practical__worksheets .download"]:
+        element = box(page, selector)
+        assert element["y"] + element["height"] <= PHONE["height"], (selector, element)
+
+
+def test_header_search_box_suggests_pages(public_site, page):
+    base_url, content = public_site
+    page.goto(base_url + content["lab"].url)
+    page.locator("#site-search-q").press_sequentially("immers", delay=30)
+    option = page.locator("#site-search-q-suggestions [role=option] a", has_text="Immersion dans un service")
+    option.wait_for(timeout=5000)
+    assert page.locator("#site-search-q").get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(content["method"].url)
+
+
+def test_error_summary_takes_the_focus(public_site, page):
+    base_url, content = public_site
+    errors = next(p for p in PUBLIC_PAGES if p.name == "propose-form-errors")
+    open_page(page, base_url, content, errors)
+    assert page.evaluate("() => document.activeElement.classList.contains('error-summary')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('.error-summary') !== null")
+
+
+def test_roadmap_is_a_list_by_horizon_on_a_phone_with_its_caption_in_view(public_site, page):
+    base_url, content = public_site
+    page.set_viewport_size(PHONE)
+    page.goto(base_url + content["report"].url)
+    caption = box(page, ".roadmap caption")
+    assert caption["x"] >= 0 and caption["x"] + caption["width"] <= PHONE["width"]
+    assert box(page, ".roadmap")["width"] <= PHONE["width"]
+    assert not page.locator(".roadmap thead").is_visible()
+    assert page.locator(".roadmap tbody th").first.is_visible()
+    page.set_viewport_size(DESKTOP)
+    assert page.locator(".roadmap thead").is_visible()
+
+
+@pytest.mark.parametrize("public_page", [p.param() for p in PUBLIC_PAGES])
+def test_no_page_scrolls_sideways_on_a_phone(public_site, page, public_page):
+    base_url, content = public_site
+    page.set_viewport_size(PHONE)
+    open_page(page, base_url, content, public_page)
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{public_page.name}: {width} px wide"

@@ -1,0 +1,66 @@
+"""The demo of the network's life: the seed's events, illustrative news, actors of the seed's territories."""
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Revision
+
+from ecosystem.models import Actor, EcosystemMapPage
+from events.models import AgendaPage, EventPage
+from news.models import NewsPage
+
+COMMANDS = ["load_agenda_demo", "load_news_demo", "load_ecosystem_demo"]
+
+
+def counts():
+    return (EventPage.objects.count(), NewsPage.objects.count(), Actor.objects.count(), Revision.objects.count())
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", stdout=None)
+        for command in COMMANDS:
+            call_command(command)
+        first = counts()
+        for command in COMMANDS:
+            call_command(command)
+        yield {"first": first, "second": counts()}
+        transaction.set_rollback(True)
+
+
+def test_loading_twice_creates_nothing_more(db, demo):
+    assert demo["first"] == demo["second"]
+    events, news, actors, _revisions = demo["first"]
+    assert (events, news) == (3, 5) and actors >= 30
+
+
+def test_the_seed_events(db, demo, client):
+    workshop = EventPage.objects.get(slug="immersion-in-public-design")
+    assert (workshop.local_start.date().isoformat(), workshop.local_end.isoformat()) == (
+        "2015-06-18",
+        "2015-06-19T12:30:00+02:00",
+    )
+    week = EventPage.objects.get(slug="semaine-de-l-innovation-publique-2015")
+    assert (week.local_start.day, week.local_end.day, week.local_end.month) == (12, 18, 10)
+    html = client.get(AgendaPage.objects.get().url).content.decode()
+    assert "Immersion in public design" in html and "Semaine de l’innovation publique" in html
+    report_html = client.get("/ateliers/entrelabs-1/").content.decode()
+    assert 'href="/agenda/entrelabs-1/"' in report_html
+
+
+def test_the_map_holds_the_seed_territories_and_says_what_is_illustrative(db, demo, client):
+    regions = set(Actor.objects.filter(live=True).values_list("region", flat=True))
+    assert regions == {"52", "93", "11"}
+    assert Actor.objects.filter(description__endswith="Exemple illustratif.").count() >= 20
+    assert not Actor.objects.filter(name__contains="ENSCI", description__contains="illustratif").exists()
+    html = client.get(EcosystemMapPage.objects.get().url).content.decode()
+    assert "ENSCI – Les Ateliers" in html
+    assert "Acteurs du territoire" in client.get("/labs/pays-de-la-loire/").content.decode()
+
+
+def test_every_demo_page_renders(db, demo, client):
+    for page in [*EventPage.objects.all(), *NewsPage.objects.all(), EcosystemMapPage.objects.get()]:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert page.title.replace("'", "&#x27;") in response.content.decode()

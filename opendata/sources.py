@@ -17,6 +17,7 @@ from ninja import Field, Schema
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from ecosystem.models import EcosystemMapPage, public_actors
 from events.models import AgendaPage
 from home.models import Theme
 from home.models.mixins import visible_page_ids
@@ -795,6 +796,97 @@ class RoadmapActionSource(Source):
         ]
 
 
+# Map actors: reviewed snippets, not pages.
+
+
+class ActorParams(ListParams):
+    kind: str = Field(None, pattern=SLUG_PATTERN, max_length=100, description="Type d'acteur (slug)")
+    region: str = Field(None, pattern=r"^[0-9A-Za-z]{1,3}$", description="Code INSEE de la région")
+    departement: str = Field(None, pattern=r"^[0-9A-Za-z]{1,3}$", description="Code du département")
+    theme: str = THEME
+
+
+class ActorRecord(Schema):
+    id: int
+    name: str
+    kind: str
+    kind_label: str
+    region: str
+    region_label: str
+    departement: str
+    address: str
+    latitude: float | None
+    longitude: float | None
+    website: str
+    description: str
+    themes: list[ThemeRef]
+    lab: PageRef | None
+
+
+class ActorSource(Source):
+    name = "actors"
+    title = "Acteurs de la carte de l'écosystème"
+    description = "Les acteurs de l'écosystème relus par les communicants : type, territoire, coordonnées, site."
+    params = ActorParams
+    record = ActorRecord
+    exported = True
+
+    def listing(self):
+        return public_actors().prefetch_related("themes")
+
+    def filter(self, items, params):
+        from ecosystem.forms import ActorFilterForm
+
+        # The map's own filter form: the same validation and the same filters as the public page.
+        data = {key: getattr(params, key) or "" for key in ("kind", "region", "departement", "theme")}
+        form = ActorFilterForm(data)
+        if not form.is_valid():
+            parameter, errors = next(iter(form.errors.items()))
+            raise BadParameter(parameter, errors[0])
+        return form.apply(items)
+
+    def landing_page(self):
+        return live_index(EcosystemMapPage)
+
+    def records(self, items, request):
+        visibility = Visibility(request)
+        return [
+            {
+                "id": actor.pk,
+                "name": actor.name,
+                "kind": actor.kind.slug,
+                "kind_label": actor.kind.name,
+                "region": actor.region,
+                "region_label": actor.region_label,
+                "departement": actor.departement,
+                "address": actor.address,
+                "latitude": None if actor.latitude is None else float(actor.latitude),
+                "longitude": None if actor.longitude is None else float(actor.longitude),
+                "website": actor.website,
+                "description": actor.description,
+                "themes": [{"slug": theme.slug, "name": theme.name} for theme in actor.themes.all()],
+                "lab": visibility.ref(actor.lab),
+            }
+            for actor in items
+        ]
+
+    def csv_columns(self):
+        return [
+            ("id", lambda r: r["id"]),
+            ("nom", lambda r: r["name"]),
+            ("type", lambda r: r["kind_label"]),
+            ("region", lambda r: r["region_label"]),
+            ("departement", lambda r: r["departement"]),
+            ("adresse", lambda r: r["address"]),
+            ("latitude", lambda r: "" if r["latitude"] is None else r["latitude"]),
+            ("longitude", lambda r: "" if r["longitude"] is None else r["longitude"]),
+            ("site_web", lambda r: r["website"]),
+            ("description", lambda r: r["description"]),
+            ("themes", lambda r: "; ".join(theme["name"] for theme in r["themes"])),
+            ("lab", lambda r: r["lab"]["title"] if r["lab"] else ""),
+        ]
+
+
 # Themes.
 
 
@@ -844,6 +936,7 @@ SOURCES = {
         RoadmapActionSource(),
         EventSource(),
         NewsSource(),
+        ActorSource(),
         ThemeSource(),
     )
 }

@@ -162,6 +162,13 @@ def build_network(home_page):
     draft_news = draft(nf.NewsPageFactory(parent=paris, title="Actualité en brouillon", slug="actualite-brouillon"))
     hidden_news = nf.NewsPageFactory(parent=hidden_lab, title="Actualité du lab réservé", slug="actualite-reservee")
 
+    nf.EcosystemMapPageFactory(parent=home_page)
+    ping = nf.ActorFactory(name="PiNG", address="Nantes", latitude="47.2184", longitude="-1.5536", lab=region)
+    ping.themes.set([tools])
+    ping.save()
+    nf.ActorFactory(name="Tiers-lieu du lab réservé", lab=hidden_lab)
+    nf.ActorFactory(name="Acteur en relecture", live=False)
+
     return {
         "themes": {"inclusion": inclusion, "tools": tools},
         "labs": {"region": region, "paris": paris},
@@ -195,6 +202,7 @@ def build_network(home_page):
             "Événement réservé",
             "Actualité en brouillon",
             "Actualité du lab réservé",
+            "Acteur en relecture",
         ],
         "indexes": {"labs": labs, "methods": methods, "reports": reports},
     }

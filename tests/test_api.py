@@ -13,7 +13,7 @@ from tests.open_data import network_once
 
 LISTINGS = [
     "methods", "labs", "projects", "curricula", "manifestos", "session-reports", "roadmap-actions", "events", "news",
-    "themes",
+    "actors", "themes",
 ]  # fmt: skip
 
 
@@ -58,6 +58,19 @@ def test_each_listing_holds_the_public_items(client, network, db):
     assert [theme["slug"] for theme in get_json(client, "/api/themes/")["results"]] == ["inclusion", "outils"]
     assert titles(client, "/api/events/") == ["Immersion en design public"]
     assert titles(client, "/api/news/") == ["Réenchantez est lancé"]
+
+
+def test_map_actors_are_the_reviewed_ones(client, network, db):
+    actors = get_json(client, "/api/actors/")["results"]
+    assert [actor["name"] for actor in actors] == ["PiNG", "Tiers-lieu du lab réservé"]
+    ping, other = actors
+    assert ping["latitude"] == 47.2184 and ping["region"] == "52" and ping["kind"] == "association"
+    assert ping["lab"]["slug"] == "pays-de-la-loire" and ping["themes"] == [{"slug": "outils", "name": "Outils du lab"}]
+    assert other["lab"] is None  # added by a restricted lab
+    assert [a["name"] for a in get_json(client, "/api/actors/?theme=outils&departement=44")["results"]] == ["PiNG"]
+    assert [a["name"] for a in get_json(client, "/api/actors/?q=ping")["results"]] == ["PiNG"]
+    error = get_json(client, "/api/actors/?region=99", status=400)
+    assert error["errors"][0]["parameter"] == "region"
 
 
 def test_event_and_news_records(client, network, db):

@@ -9,9 +9,11 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from wagtail.models import Page
 
+from events.models import AgendaPage, EventPage
 from home.models import Theme
 from labs.models import LabPage, SessionReportIndexPage, SessionReportPage
 from methods.models import MethodIndexPage, MethodPage
+from news.models import NewsIndexPage, NewsPage
 from opendata.sources import SOURCES, PageSource
 
 FEED_LENGTH = 30
@@ -116,6 +118,26 @@ class SessionReportFeed(PageFeed):
         return SOURCES["session-reports"].listing()
 
 
+class EventFeed(PageFeed):
+    kind = "agenda"
+
+    def heading(self, obj):
+        return "agenda"
+
+    def pages(self, obj):
+        return SOURCES["events"].listing()
+
+
+class NewsFeed(PageFeed):
+    kind = "actualites"
+
+    def heading(self, obj):
+        return "actualités"
+
+    def pages(self, obj):
+        return SOURCES["news"].listing()
+
+
 class ThemeFeed(PageFeed):
     kind = "themes"
 
@@ -148,7 +170,7 @@ class LabFeed(PageFeed):
         return obj["lab"].title
 
     def channel_text(self, obj):
-        return f"Les projets et les méthodes de {obj['lab'].title}, sur Entrelabs."
+        return f"Les projets, les méthodes et les actualités de {obj['lab'].title}, sur Entrelabs."
 
     def link(self, obj):
         return obj["lab"].url
@@ -157,11 +179,12 @@ class LabFeed(PageFeed):
         lab = obj["lab"]
         pages = list(lab.projects().order_by(*NEWEST_FIRST)[:FEED_LENGTH])
         pages += list(lab.authored_methods().order_by(*NEWEST_FIRST)[:FEED_LENGTH])
+        pages += list(SOURCES["news"].listing().child_of(lab).order_by(*NEWEST_FIRST)[:FEED_LENGTH])
         pages.sort(key=lambda page: (page.first_published_at is not None, page.first_published_at, page.pk))
         return pages[::-1][:FEED_LENGTH]
 
 
-FEEDS = {feed.kind: feed for feed in (SiteFeed, MethodFeed, SessionReportFeed, ThemeFeed, LabFeed)}
+FEEDS = {feed.kind: feed for feed in (SiteFeed, MethodFeed, SessionReportFeed, EventFeed, NewsFeed, ThemeFeed, LabFeed)}
 
 
 def feed_view(request, kind, feed_format, slug=None):
@@ -181,6 +204,10 @@ PAGE_FEEDS = {
     SessionReportIndexPage: lambda page: [("ateliers", None, "Comptes rendus des sessions")],
     SessionReportPage: lambda page: [("ateliers", None, "Comptes rendus des sessions")],
     LabPage: lambda page: [("labs", page.slug, page.title)],
+    AgendaPage: lambda page: [("agenda", None, "Agenda")],
+    EventPage: lambda page: [("agenda", None, "Agenda")],
+    NewsIndexPage: lambda page: [("actualites", None, "Actualités")],
+    NewsPage: lambda page: [("actualites", None, "Actualités")],
 }
 
 

@@ -1,6 +1,6 @@
 """Admin views narrowed to what the permission policies allow the user (see editorial/isolation.py):
-the admin API's documents and images, the tag autocomplete, the media listings' popular tags
-and the page types usage report."""
+the admin API's documents and images, the tag autocomplete, the media listings' popular tags,
+the page types usage report and the files' bulk actions."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, OuterRef, Subquery
@@ -9,8 +9,10 @@ from taggit.models import Tag, TagBase
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.documents.views import documents as document_views
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.images.views import chooser as image_chooser_views
 from wagtail.images.views import images as image_views
 
@@ -99,3 +101,32 @@ class VisiblePageTypesUsageReportView(PageTypesUsageReportView):
             .order_by(F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk")
         )
         return super().get_queryset().annotate(last_edited_page_id=Subquery(last_edited.values("pk")[:1]))
+
+
+# Bulk actions on files -------------------------------------------------------------------
+
+
+class UsableItemsOnlyMixin:
+    """A bulk action's "you have no permission for these" list names only files the user may
+    choose or change: another collection's file titles are not theirs to read."""
+
+    def get_actionable_objects(self):
+        objects, context = super().get_actionable_objects()
+        refused = context["items_with_no_access"]
+        usable = set(
+            usable_media(self.request.user, self.model)
+            .filter(pk__in=[item.pk for item in refused])
+            .values_list("pk", flat=True)
+        )
+        context["items_with_no_access"] = [item for item in refused if item.pk in usable]
+        return objects, context
+
+
+def usable_items_bulk_actions():
+    """Wagtail's document and image bulk actions, each with the mixin above."""
+    actions = []
+    for module in (document_bulk_actions, image_bulk_actions):
+        for name in module.__all__:
+            action = getattr(module, name)
+            actions.append(type(name, (UsableItemsOnlyMixin, action), {"__module__": __name__}))
+    return actions

@@ -7,6 +7,8 @@ chooser, the tag autocomplete, the page types usage report (editorial/admin_view
 public document URL and the ids a page form accepts (here).
 """
 
+import json
+
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
@@ -128,15 +130,37 @@ STRUCTURE_SUFFIXES = ("-count", "-order", "-type", "-deleted", "-id")
 
 
 def forget_chosen_id(form, field_name, object_id):
-    """Empty the refused id in the form's data: the form shows an empty chooser again, not the
-    title of a file the editor may not see; everything else typed stays."""
+    """Empty the refused id in the form's data: the form shows an empty chooser (or the link's
+    text without the link) again, not the title or address of something the editor may not
+    see; everything else typed stays."""
     prefix = form.add_prefix(field_name)
     data = form.data.copy()
     for key in list(data):
-        in_field = key == prefix or key.startswith(f"{prefix}-")
-        if in_field and not key.endswith(STRUCTURE_SUFFIXES) and data.getlist(key) == [object_id]:
+        if not (key == prefix or key.startswith(f"{prefix}-")) or key.endswith(STRUCTURE_SUFFIXES):
+            continue
+        value = data.get(key)
+        if value == object_id:
             data[key] = ""
+        elif '"entityMap"' in value:
+            data[key] = unlink_rich_text(value, object_id)
     form.data = data
+
+
+def unlink_rich_text(contentstate, object_id):
+    """A rich text editor's value (Draftail's contentstate) without the links to ``object_id``."""
+    try:
+        state = json.loads(contentstate)
+        refused = {
+            key for key, entity in state["entityMap"].items() if str(entity.get("data", {}).get("id")) == object_id
+        }
+        for key in refused:
+            del state["entityMap"][key]
+        for block in state["blocks"]:
+            block["entityRanges"] = [r for r in block.get("entityRanges", []) if str(r["key"]) not in refused]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        # Not a contentstate the editor could have produced a link in: left as typed.
+        return contentstate
+    return json.dumps(state)
 
 
 class AttachOnlyUsableForm(WagtailAdminPageForm):

@@ -4,7 +4,7 @@
 from wagtail import hooks
 
 from editorial import dashboard  # noqa: F401  (the dashboard per role, the reviewer's comment)
-from editorial.admin_views import UsableDocumentsAPIViewSet, UsableImagesAPIViewSet
+from editorial.admin_views import UsableDocumentsAPIViewSet, UsableImagesAPIViewSet, usable_items_bulk_actions
 from editorial.isolation import check_document_is_served
 from editorial.partners import restrict_for_partner
 
@@ -27,3 +27,7 @@ def list_only_usable_files_in_admin_api(router):
 
 
 hooks.register("before_serve_document", check_document_is_served)
+
+# After Wagtail's own, so that each replaces the action of the same type in the registry.
+for action in usable_items_bulk_actions():
+    hooks.register("register_bulk_action", action, order=1)

@@ -19,9 +19,9 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
+from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.models import EditingSession
-from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import (
@@ -253,11 +253,13 @@ def fill(name, params, o):
     elif "pk" in params and namespace in pk_by_namespace:
         combos = [{"pk": pk} for pk in pk_by_namespace[namespace]]
     if name == "wagtail_bulk_action":
+        registered = {
+            (model._meta.app_label, model._meta.model_name, action.action_type)
+            for action in hooks.get_hooks("register_bulk_action")
+            for model in action.models
+        }
         combos = [
-            {"app_label": app_label, "model_name": model_name, "action": action}
-            for app_label, models in bulk_action_registry.actions.items()
-            for model_name, actions in models.items()
-            for action in actions
+            {"app_label": app, "model_name": model, "action": action} for app, model, action in sorted(registered)
         ]
     elif "action_name" in params:
         actions = PagesAdminAPIViewSet.actions if namespace == "wagtailadmin_api:pages" else ("approve", "reject")
@@ -380,7 +382,7 @@ def stream_block(prefix, block_type, value_fields):
 
 @pytest.mark.parametrize(
     "attach",
-    ["document_block", "image_block", "rich_text_document_link", "listing_image"],
+    ["document_block", "image_block", "rich_text_document_link", "rich_text_draft_page_link", "listing_image"],
 )
 def test_lab_a_cannot_attach_lab_b_files_by_id(client, objects, attach):
     o = objects
@@ -393,7 +395,12 @@ def test_lab_a_cannot_attach_lab_b_files_by_id(client, objects, attach):
         data.update(stream_block("body", "document", {"document": o["document_b"].pk, "title": "Fiche"}))
     elif attach == "image_block":
         data.update(stream_block("body", "image", {"image": o["image_b"].pk, "alt_text": "", "decorative": "on"}))
-    elif attach == "rich_text_document_link":
+    elif attach.startswith("rich_text"):
+        entity = (
+            {"type": "DOCUMENT", "mutability": "MUTABLE", "data": {"id": o["document_b"].pk}}
+            if attach == "rich_text_document_link"
+            else {"type": "LINK", "mutability": "MUTABLE", "data": {"id": o["draft_method_b"].pk, "url": "/"}}
+        )
         contentstate = {
             "blocks": [
                 {
@@ -405,7 +412,7 @@ def test_lab_a_cannot_attach_lab_b_files_by_id(client, objects, attach):
                     "entityRanges": [{"offset": 0, "length": 13, "key": 0}],
                 }
             ],
-            "entityMap": {"0": {"type": "DOCUMENT", "mutability": "MUTABLE", "data": {"id": o["document_b"].pk}}},
+            "entityMap": {"0": entity},
         }
         data.update(stream_block("body", "paragraph", {}))
         data["body-0-value"] = json.dumps(contentstate)

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean
+.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
 
 # $(call timed,WHAT,COMMAND): COMMAND between a line saying what starts and one with the seconds it took.
 define timed
@@ -40,6 +40,7 @@ run:
 	$(BIN)/python manage.py load_agenda_demo
 	$(BIN)/python manage.py load_news_demo
 	$(BIN)/python manage.py load_ecosystem_demo
+	$(BIN)/python manage.py load_roadmap_demo
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py ensure_local_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -100,6 +101,8 @@ clean:
 BENCH_METHODS ?= 10000
 BENCH_SQLITE_URL ?= sqlite:////tmp/entrelabs-bench-search.sqlite3
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench
+# Queries also timed on Wagtail's stock database search (seconds to a minute each on SQLite).
+BENCH_STOCK_QUERIES ?= 10
 
 bench: bench-search
 
@@ -107,10 +110,30 @@ bench-search: install-dev
 	rm -f /tmp/entrelabs-bench-search.sqlite3
 	DATABASE_URL=$(BENCH_SQLITE_URL) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SQLITE_URL) $(BIN)/python manage.py generate_search_corpus --methods $(BENCH_METHODS)
-	DATABASE_URL=$(BENCH_SQLITE_URL) $(BIN)/python manage.py bench_search
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BIN)/python manage.py bench_search --stock-queries $(BENCH_STOCK_QUERIES)
 	$(BIN)/python -c "import psycopg, sys; url = sys.argv[1]; base, name = url.rsplit('/', 1); \
 		c = psycopg.connect(base + '/postgres', autocommit=True); \
 		c.execute('DROP DATABASE IF EXISTS \"%s\"' % name); c.execute('CREATE DATABASE \"%s\"' % name)" "$(BENCH_DATABASE_URL)"
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py generate_search_corpus --methods $(BENCH_METHODS)
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_search
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_search --stock-queries $(BENCH_STOCK_QUERIES)
+
+# Backups (portal/backups.py): the database (pg_dump, or SQLite's online backup) and the media
+# in one new folder, BACKUP_DIR (default backups/<date-time>); `make restore BACKUP_DIR=...` loads
+# one into an instance whose database and media folder are empty, and compares what they hold.
+BACKUP_DIR ?=
+
+backup: install
+	$(BIN)/python manage.py backup $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP_DIR)" || { echo "Name the backup: make restore BACKUP_DIR=backups/<date-time>" >&2; exit 1; }
+	$(BIN)/python manage.py restore $(BACKUP_DIR)
+
+# The hardening checks of issue 21 (not part of `make test`; about 9 minutes on 2 cores): the
+# production deploy check, the security tests on SQLite and on PostgreSQL (database
+# SECURITY_DATABASE_URL, dropped and created by pytest), the CSP browser test, and their figures.
+SECURITY_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/security_check
+
+security-check: install-dev node_modules
+	timeout 1800 $(BIN)/python scripts/security_check.py --postgres "$(SECURITY_DATABASE_URL)"

@@ -1,4 +1,5 @@
 from axes.models import AccessAttempt
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -26,3 +27,12 @@ class LoginLockoutViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_login_lockouts():
     return LoginLockoutViewSet("login_lockouts")
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_manage"),
+        "label": "Vérification en deux étapes",
+        "help_text": "Un code de votre téléphone après le mot de passe, et des codes de secours.",
+    }

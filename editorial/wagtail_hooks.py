@@ -3,6 +3,7 @@
 
 from wagtail import hooks
 
+from editorial import dashboard  # noqa: F401  (the dashboard per role, the reviewer's comment)
 from editorial.admin_views import UsableDocumentsAPIViewSet, UsableImagesAPIViewSet, usable_items_bulk_actions
 from editorial.isolation import check_document_is_served
 from editorial.partners import restrict_for_partner

@@ -205,6 +205,14 @@ class EventPage(RoutablePageMixin, ContentPage):
             parts.append(str(_("Online")))
         return ", ".join(parts)
 
+    def card_details(self):
+        """The line under an event's summary in listings: when, where, who organises it."""
+        parts = [self.period_label(), self.location_label()]
+        labs = self.organiser_labs()
+        if labs:
+            parts.append(_("Organised by %(labs)s") % {"labs": ", ".join(lab.title for lab in labs)})
+        return " · ".join(part for part in parts if part)
+
     def organiser_labs(self):
         """The organiser labs a visitor may see (prefetched in listings, in memory in a preview)."""
         labs = self.organisers.all()

@@ -1,8 +1,8 @@
-"""The URL of a page type's single live index (the agenda, the news, the map), cached.
+"""What pages show of other pages on every view, cached until a page or a view restriction changes:
+the URL of a page type's single live index (the agenda, the news, the map), and small blocks such
+as the home page's next event and latest news (``until_pages_change``)."""
 
-Pages that link to an index on every view (a lab page to its news and its map) read it from the
-cache instead of the database; it is forgotten whenever a page or a view restriction changes.
-"""
+import uuid
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 CACHE_KEY = "portal:index-url:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
+VERSION_KEY = "portal:pages-version"
 
 
 def index_url(model):
@@ -25,10 +26,22 @@ def index_url(model):
     return url
 
 
+def until_pages_change(key, build, timeout=60 * 60):
+    """``build()``, cached under ``key`` for ``timeout`` seconds at most, or until a page or a view
+    restriction changes."""
+    version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, 60 * 60 * 24)
+    versioned_key = f"portal:pages:{version}:{key}"
+    value = cache.get(versioned_key)
+    if value is None:
+        value = build()
+        cache.set(versioned_key, value, timeout)
+    return value
+
+
 def clear(sender=None, instance=None, **kwargs):
     if instance is None or isinstance(instance, Page | PageViewRestriction):
         labels = cache.get(CACHED_LABELS_KEY, set())
-        cache.delete_many([CACHE_KEY.format(label=label) for label in labels])
+        cache.delete_many([CACHE_KEY.format(label=label) for label in labels] + [VERSION_KEY])
 
 
 def connect():

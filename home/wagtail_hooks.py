@@ -1,4 +1,6 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,3 +17,15 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+# Every URL field of the admin's forms (a lab's website, an event's links, an actor's website) says
+# what it accepts when Django's URLValidator refuses a value such as "javascript:…". This replaces
+# Wagtail's own override for URL fields, whose https default is kept.
+register_form_field_override(
+    models.URLField,
+    override={
+        "assume_scheme": "https",
+        "error_messages": {"invalid": _("Enter a web address starting with https://.")},
+    },
+)

@@ -5,8 +5,10 @@ from home.blocks import RICH_TEXT_FEATURES
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"))
-    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
+    title = blocks.CharBlock(label=_("Title"), help_text=_("Starts with a verb, e.g. 'Share the findings'."))
+    text = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, label=_("Text"), help_text=_("What the facilitator does, and for how long.")
+    )
 
     class Meta:
         icon = "list-ol"

@@ -96,35 +96,91 @@ class MethodIndexPage(BasePage):
 class MethodPage(ContentPage):
     """A reusable method card: why, when and how to run it, with worksheets to download."""
 
-    why_use = RichTextField(_("why use it"), features=RICH_TEXT_FEATURES, blank=True)
-    when_use = RichTextField(_("when to use it"), features=RICH_TEXT_FEATURES, blank=True)
-    phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices)
-    duration = models.CharField(_("duration"), max_length=10, choices=Duration.choices)
+    why_use = RichTextField(
+        _("why use it"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the method brings to a team or a public service, in two or three sentences."),
+    )
+    when_use = RichTextField(
+        _("when to use it"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The moment of a project it suits, e.g. 'before writing the specifications'."),
+    )
+    phase = models.CharField(
+        _("phase"),
+        max_length=12,
+        choices=Phase.choices,
+        help_text=_("The step of a project where it is most useful; a visitor filters the catalogue by it."),
+    )
+    duration = models.CharField(
+        _("duration"),
+        max_length=10,
+        choices=Duration.choices,
+        help_text=_("The time with the participants, preparation left out (say it in the detail below)."),
+    )
     duration_detail = models.CharField(
         _("duration in detail"),
         max_length=120,
         blank=True,
         help_text=_("For example: 2 hours, plus 1 hour to prepare."),
     )
-    group_size_min = models.PositiveSmallIntegerField(_("group size: minimum"), null=True, blank=True)
-    group_size_max = models.PositiveSmallIntegerField(_("group size: maximum"), null=True, blank=True)
-    difficulty = models.CharField(_("difficulty"), max_length=12, choices=Difficulty.choices, default=Difficulty.EASY)
-    materials = models.TextField(_("materials"), blank=True, help_text=_("One item per line."))
-    steps = StreamField([("step", StepBlock())], verbose_name=_("steps"), blank=True)
-    tips = RichTextField(_("tips"), features=RICH_TEXT_FEATURES, blank=True)
-    pitfalls = RichTextField(_("pitfalls"), features=RICH_TEXT_FEATURES, blank=True)
+    group_size_min = models.PositiveSmallIntegerField(
+        _("group size: minimum"), null=True, blank=True, help_text=_("Participants, facilitators left out.")
+    )
+    group_size_max = models.PositiveSmallIntegerField(
+        _("group size: maximum"), null=True, blank=True, help_text=_("Leave empty when there is no upper limit.")
+    )
+    difficulty = models.CharField(
+        _("difficulty"),
+        max_length=12,
+        choices=Difficulty.choices,
+        default=Difficulty.EASY,
+        help_text=_("Who can facilitate it: anyone, someone who has practised, or an experienced facilitator."),
+    )
+    materials = models.TextField(
+        _("materials"), blank=True, help_text=_("One item per line, e.g. 'Post-its', 'A large printed map'.")
+    )
+    steps = StreamField(
+        [("step", StepBlock())],
+        verbose_name=_("steps"),
+        blank=True,
+        help_text=_(
+            "One step per action, in order: a short title that starts with a verb, then what to do and how long."
+        ),
+    )
+    tips = RichTextField(
+        _("tips"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What you learnt by running it: what makes it work."),
+    )
+    pitfalls = RichTextField(
+        _("pitfalls"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What goes wrong, and how to avoid it."),
+    )
     legal_points = RichTextField(
         _("legal points of attention"),
         features=RICH_TEXT_FEATURES,
         blank=True,
         help_text=_("Personal data, paying participants, procurement rules..."),
     )
-    licence = models.CharField(_("licence"), max_length=24, choices=Licence.choices, default=Licence.CC_BY_SA)
+    licence = models.CharField(
+        _("licence"),
+        max_length=24,
+        choices=Licence.choices,
+        default=Licence.CC_BY_SA,
+        help_text=_("CC BY-SA lets other labs reuse and adapt the card if they credit you and share alike."),
+    )
     author_lab = models.ForeignKey(
         "labs.LabPage",
         verbose_name=_("author lab"),
         null=True,
         blank=True,
+        help_text=_("Your lab: the card is listed on its page and in the catalogue's lab filter."),
         on_delete=models.SET_NULL,
         related_name="authored_method_pages",
     )
@@ -238,7 +294,11 @@ class MethodPage(ContentPage):
 class MethodWorksheet(Orderable):
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="worksheets")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="method_worksheets"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="method_worksheets",
+        help_text=_("A printable PDF the participants fill in (a canvas, a grid, a checklist)."),
     )
 
     panels = [FieldPanel("document")]

@@ -3,6 +3,7 @@
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -102,6 +103,12 @@ class NewsPage(ContentPage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    def card_details(self):
+        """The line under a news item's summary in listings: its date, and its lab when known."""
+        lab = self.__dict__.get("lab")  # attached by with_labs() in the network-wide listings
+        date = date_format(self.date, "DATE_FORMAT")
+        return f"{date} · {lab.title}" if lab else date
 
     @cached_property
     def lab(self):

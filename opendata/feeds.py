@@ -6,11 +6,14 @@ from django.db.models import F
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from wagtail.models import Page
 
+from events.models import AgendaPage, EventPage
 from home.models import Theme
 from labs.models import LabPage, SessionReportIndexPage, SessionReportPage
 from methods.models import MethodIndexPage, MethodPage
+from news.models import NewsIndexPage, NewsPage
 from opendata.sources import SOURCES, PageSource
 
 FEED_LENGTH = 30
@@ -50,17 +53,22 @@ class PageFeed(Feed):
     def feed_url(self, obj):
         return obj["request"].path
 
-    def description(self, obj):
+    def channel_text(self, obj):
         return f"Les dernières publications du réseau Entrelabs : {self.heading(obj).lower()}."
 
+    # Readers render an RSS description and an Atom summary as HTML: the plain text editors typed is
+    # escaped for them, so that a title or summary holding "<script>" reads as text. (Atom's subtitle is text.)
+    def description(self, obj):
+        return escape(self.channel_text(obj))
+
     def subtitle(self, obj):
-        return self.description(obj)
+        return self.channel_text(obj)
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
-        return getattr(item, "summary", "") or item.search_description
+        return escape(getattr(item, "summary", "") or item.search_description)
 
     def item_link(self, item):
         return item.full_url
@@ -110,6 +118,26 @@ class SessionReportFeed(PageFeed):
         return SOURCES["session-reports"].listing()
 
 
+class EventFeed(PageFeed):
+    kind = "agenda"
+
+    def heading(self, obj):
+        return "agenda"
+
+    def pages(self, obj):
+        return SOURCES["events"].listing()
+
+
+class NewsFeed(PageFeed):
+    kind = "actualites"
+
+    def heading(self, obj):
+        return "actualités"
+
+    def pages(self, obj):
+        return SOURCES["news"].listing()
+
+
 class ThemeFeed(PageFeed):
     kind = "themes"
 
@@ -141,8 +169,8 @@ class LabFeed(PageFeed):
     def heading(self, obj):
         return obj["lab"].title
 
-    def description(self, obj):
-        return f"Les projets et les méthodes de {obj['lab'].title}, sur Entrelabs."
+    def channel_text(self, obj):
+        return f"Les projets, les méthodes et les actualités de {obj['lab'].title}, sur Entrelabs."
 
     def link(self, obj):
         return obj["lab"].url
@@ -151,11 +179,12 @@ class LabFeed(PageFeed):
         lab = obj["lab"]
         pages = list(lab.projects().order_by(*NEWEST_FIRST)[:FEED_LENGTH])
         pages += list(lab.authored_methods().order_by(*NEWEST_FIRST)[:FEED_LENGTH])
+        pages += list(SOURCES["news"].listing().child_of(lab).order_by(*NEWEST_FIRST)[:FEED_LENGTH])
         pages.sort(key=lambda page: (page.first_published_at is not None, page.first_published_at, page.pk))
         return pages[::-1][:FEED_LENGTH]
 
 
-FEEDS = {feed.kind: feed for feed in (SiteFeed, MethodFeed, SessionReportFeed, ThemeFeed, LabFeed)}
+FEEDS = {feed.kind: feed for feed in (SiteFeed, MethodFeed, SessionReportFeed, EventFeed, NewsFeed, ThemeFeed, LabFeed)}
 
 
 def feed_view(request, kind, feed_format, slug=None):
@@ -175,6 +204,10 @@ PAGE_FEEDS = {
     SessionReportIndexPage: lambda page: [("ateliers", None, "Comptes rendus des sessions")],
     SessionReportPage: lambda page: [("ateliers", None, "Comptes rendus des sessions")],
     LabPage: lambda page: [("labs", page.slug, page.title)],
+    AgendaPage: lambda page: [("agenda", None, "Agenda")],
+    EventPage: lambda page: [("agenda", None, "Agenda")],
+    NewsIndexPage: lambda page: [("actualites", None, "Actualités")],
+    NewsPage: lambda page: [("actualites", None, "Actualités")],
 }
 
 

@@ -17,12 +17,15 @@ from ninja import Field, Schema
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from ecosystem.models import EcosystemMapPage, public_actors
+from events.models import AgendaPage
 from home.models import Theme
 from home.models.mixins import visible_page_ids
 from labs.blocks import ActionStatus, Horizon, Scope
 from labs.models import LabIndexPage, LabPage, ManifestoIndexPage, SessionReportIndexPage
 from labs.models.labs import FrenchRegion, OrganisationKind, ProjectStatus
 from methods.models import CurriculumIndexPage, Difficulty, Duration, MethodIndexPage, Phase
+from news.models import NewsIndexPage, NewsPage, public_news, with_labs
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 
@@ -601,6 +604,110 @@ class SessionReportSource(PageSource):
         }
 
 
+# Events and news.
+
+
+class DatedParams(ThemedParams):
+    date_from: datetime.date = Field(None, description="À partir de cette date (AAAA-MM-JJ)")
+    date_to: datetime.date = Field(None, description="Jusqu'à cette date (AAAA-MM-JJ)")
+    lab: str = LAB
+
+
+def public_lab(slug):
+    """The public lab of a slug, or a 400 naming the parameter."""
+    lab = SOURCES["labs"].listing().filter(slug=slug).first()
+    if lab is None:
+        raise BadParameter("lab", f"Lab inconnu : « {slug} ».")
+    return lab
+
+
+class EventRecord(PageRecord):
+    start: datetime.datetime
+    end: datetime.datetime
+    time_zone: str
+    place: str
+    address: str
+    online_url: str
+    registration_url: str
+    organisers: list[PageRef]
+    session_report: PageRef | None
+
+
+class EventSource(PageSource):
+    name = "events"
+    title = "Agenda"
+    description = "Les événements du réseau : dates, lieu ou lien en ligne, labs organisateurs."
+    params = DatedParams
+    record = EventRecord
+    index_model = AgendaPage
+    listing_method = "events"
+
+    def listing(self):
+        return super().listing().order_by("start", "title", "pk")
+
+    def filter(self, items, params):
+        items = super().filter(items, params)
+        if params.date_from:
+            items = items.filter(end__date__gte=params.date_from)
+        if params.date_to:
+            items = items.filter(start__date__lte=params.date_to)
+        if params.lab:
+            items = items.filter(organisers=public_lab(params.lab))
+        return items
+
+    def record_of(self, page, request, visibility):
+        return {
+            **self.page_record(page, request),
+            "start": page.start,
+            "end": page.end,
+            "time_zone": page.time_zone,
+            "place": page.place,
+            "address": page.address,
+            "online_url": page.online_url,
+            "registration_url": page.registration_url,
+            "organisers": [visibility.ref(lab) for lab in page.organiser_labs()],
+            "session_report": visibility.ref(page.visible_session_report()),
+        }
+
+
+class NewsRecord(PageRecord):
+    date: datetime.date
+    lab: PageRef | None
+
+
+class NewsSource(PageSource):
+    name = "news"
+    title = "Actualités"
+    description = "Les actualités des labs, datées."
+    params = DatedParams
+    record = NewsRecord
+    index_model = NewsIndexPage
+
+    def record_model(self):
+        return NewsPage
+
+    def listing(self):
+        # News items live under their labs: the news index lists them all (``public_news()``).
+        return stable(public_news()).prefetch_related("themes", "tags")
+
+    def filter(self, items, params):
+        items = super().filter(items, params)
+        if params.date_from:
+            items = items.filter(date__gte=params.date_from)
+        if params.date_to:
+            items = items.filter(date__lte=params.date_to)
+        if params.lab:
+            items = items.child_of(public_lab(params.lab))
+        return items
+
+    def records(self, items, request):
+        visibility = Visibility(request)
+        return [
+            {**self.page_record(page, request), "date": page.date, "lab": visibility.ref(page.lab)}
+            for page in with_labs(items)
+        ]
+
+
 # Roadmap actions: rows of the session reports' roadmaps, not pages.
 
 
@@ -689,6 +796,97 @@ class RoadmapActionSource(Source):
         ]
 
 
+# Map actors: reviewed snippets, not pages.
+
+
+class ActorParams(ListParams):
+    kind: str = Field(None, pattern=SLUG_PATTERN, max_length=100, description="Type d'acteur (slug)")
+    region: str = Field(None, pattern=r"^[0-9A-Za-z]{1,3}$", description="Code INSEE de la région")
+    departement: str = Field(None, pattern=r"^[0-9A-Za-z]{1,3}$", description="Code du département")
+    theme: str = THEME
+
+
+class ActorRecord(Schema):
+    id: int
+    name: str
+    kind: str
+    kind_label: str
+    region: str
+    region_label: str
+    departement: str
+    address: str
+    latitude: float | None
+    longitude: float | None
+    website: str
+    description: str
+    themes: list[ThemeRef]
+    lab: PageRef | None
+
+
+class ActorSource(Source):
+    name = "actors"
+    title = "Acteurs de la carte de l'écosystème"
+    description = "Les acteurs de l'écosystème relus par les communicants : type, territoire, coordonnées, site."
+    params = ActorParams
+    record = ActorRecord
+    exported = True
+
+    def listing(self):
+        return public_actors().prefetch_related("themes")
+
+    def filter(self, items, params):
+        from ecosystem.forms import ActorFilterForm
+
+        # The map's own filter form: the same validation and the same filters as the public page.
+        data = {key: getattr(params, key) or "" for key in ("kind", "region", "departement", "theme")}
+        form = ActorFilterForm(data)
+        if not form.is_valid():
+            parameter, errors = next(iter(form.errors.items()))
+            raise BadParameter(parameter, errors[0])
+        return form.apply(items)
+
+    def landing_page(self):
+        return live_index(EcosystemMapPage)
+
+    def records(self, items, request):
+        visibility = Visibility(request)
+        return [
+            {
+                "id": actor.pk,
+                "name": actor.name,
+                "kind": actor.kind.slug,
+                "kind_label": actor.kind.name,
+                "region": actor.region,
+                "region_label": actor.region_label,
+                "departement": actor.departement,
+                "address": actor.address,
+                "latitude": None if actor.latitude is None else float(actor.latitude),
+                "longitude": None if actor.longitude is None else float(actor.longitude),
+                "website": actor.website,
+                "description": actor.description,
+                "themes": [{"slug": theme.slug, "name": theme.name} for theme in actor.themes.all()],
+                "lab": visibility.ref(actor.lab),
+            }
+            for actor in items
+        ]
+
+    def csv_columns(self):
+        return [
+            ("id", lambda r: r["id"]),
+            ("nom", lambda r: r["name"]),
+            ("type", lambda r: r["kind_label"]),
+            ("region", lambda r: r["region_label"]),
+            ("departement", lambda r: r["departement"]),
+            ("adresse", lambda r: r["address"]),
+            ("latitude", lambda r: "" if r["latitude"] is None else r["latitude"]),
+            ("longitude", lambda r: "" if r["longitude"] is None else r["longitude"]),
+            ("site_web", lambda r: r["website"]),
+            ("description", lambda r: r["description"]),
+            ("themes", lambda r: "; ".join(theme["name"] for theme in r["themes"])),
+            ("lab", lambda r: r["lab"]["title"] if r["lab"] else ""),
+        ]
+
+
 # Themes.
 
 
@@ -736,6 +934,9 @@ SOURCES = {
         ManifestoSource(),
         SessionReportSource(),
         RoadmapActionSource(),
+        EventSource(),
+        NewsSource(),
+        ActorSource(),
         ThemeSource(),
     )
 }

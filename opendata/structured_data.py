@@ -111,6 +111,40 @@ def session(page, request, root_url):
     return node
 
 
+def event(page, request, root_url):
+    node = web_page(page, request, root_url, "Event")
+    node.update(
+        {
+            "startDate": page.start.isoformat() if hasattr(page.start, "isoformat") else str(page.start),
+            "endDate": page.end.isoformat() if hasattr(page.end, "isoformat") else str(page.end),
+            "eventStatus": "https://schema.org/EventScheduled",
+        }
+    )
+    locations = []
+    if page.place or page.address:
+        locations.append({"@type": "Place", "name": page.place or page.address, "address": page.address or page.place})
+    if page.online_url:
+        locations.append({"@type": "VirtualLocation", "url": page.online_url})
+    if locations:
+        node["location"] = locations
+    node["eventAttendanceMode"] = "https://schema.org/" + (
+        "MixedEventAttendanceMode"
+        if len(locations) == 2
+        else "OnlineEventAttendanceMode"
+        if page.online_url
+        else "OfflineEventAttendanceMode"
+    )
+    organisers = [lab_organization(lab, request) for lab in page.organiser_labs()]
+    node["organizer"] = [organiser for organiser in organisers if organiser] or network(request, root_url)
+    return node
+
+
+def news_article(page, request, root_url):
+    node = article("NewsArticle")(page, request, root_url)
+    node["datePublished"] = str(page.date)
+    return node
+
+
 def organization(page, request, root_url):
     node = web_page(page, request, root_url, "Organization")
     node["parentOrganization"] = {"@type": "GovernmentOrganization", "name": page.host_organisation}
@@ -142,6 +176,8 @@ BUILDERS = {
     "labs.SessionReportPage": session,
     "labs.LabPage": organization,
     "labs.ManifestoPage": article("Article"),
+    "events.EventPage": event,
+    "news.NewsPage": news_article,
 }
 
 

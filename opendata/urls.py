@@ -6,7 +6,11 @@ from opendata.api import api
 urlpatterns = [
     path("api/", api.urls),
     path("api/docs/", views.api_docs, name="api_docs"),
-    re_path(r"^flux/(?P<kind>site|methodes|ateliers)\.(?P<feed_format>rss|atom)$", feeds.feed_view, name="feed"),
+    re_path(
+        r"^flux/(?P<kind>site|methodes|ateliers|agenda|actualites)\.(?P<feed_format>rss|atom)$",
+        feeds.feed_view,
+        name="feed",
+    ),
     re_path(
         r"^flux/(?P<kind>themes|labs)/(?P<slug>[-a-zA-Z0-9_]+)\.(?P<feed_format>rss|atom)$",
         feeds.feed_view,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include("editorial.admin_urls")),
     # Before the admin's own: its password reset, throttled like the login.
     path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
+    path("admin/2fa/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

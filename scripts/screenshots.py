@@ -11,6 +11,7 @@ and the pictograms).
 
 import argparse
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -26,24 +27,24 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORTS = {"1280": {"width": 1280, "height": 800}, "375": {"width": 375, "height": 812}}
 
-# Page name, path on the demo content, and whether to submit the page's form empty first.
+# Page name and path; patterns instead of a path pick the first page of the sitemap the first of them matches.
 PAGES = [
     ("home", "/", False),
     ("lab-index", "/labs/", False),
-    ("lab", "/labs/la-27e-region/", False),
-    ("project", "/labs/pays-de-la-loire/bureau-du-futur/", False),
+    ("lab", (r"^/labs/[^/]+/$",), False),
+    ("project", (r"^/labs/[^/]+/[^/]+/$",), False),
     ("method-index", "/methodes/", False),
     ("method-index-filtered", "/methodes/?phase=discover", False),
-    ("method", "/methodes/immersion/", False),
+    ("method", (r"^/methodes/immersion/$", r"^/methodes/[^/]+/$"), False),
     ("curriculum-index", "/formations/", False),
-    ("curriculum", "/formations/referentiel-de-formation-des-agents-a-l-innovation/", False),
+    ("curriculum", (r"^/formations/[^/]+/$",), False),
     ("manifesto-index", "/manifestes/", False),
-    ("manifesto", "/manifestes/manifeste-des-collectivites-ingenieuses/", False),
+    ("manifesto", (r"^/manifestes/[^/]+/$",), False),
     ("session-report-index", "/ateliers/", False),
-    ("session-report", "/ateliers/entrelabs-1/", False),
+    ("session-report", (r"^/ateliers/[^/]+/$",), False),
     ("standard-page", "/a-propos/", False),
     ("theme-list", "/themes/", False),
-    ("theme", "/themes/outils-du-lab/", False),
+    ("theme", (r"^/themes/[^/]+/$",), False),
     ("search-results", "/recherche/?q=immersion", False),
     ("search-no-result", "/recherche/?q=zzyzx", False),
     ("propose-form", "/proposer-une-methode/", False),
@@ -121,10 +122,31 @@ def wait_for(url, seconds=60):
     raise SystemExit(f"the server did not answer at {url}")
 
 
+def site_paths(base_url):
+    """The paths of the sitemap, and of the theme pages the theme list links to."""
+    with urllib.request.urlopen(base_url + "/sitemap.xml", timeout=30) as response:
+        sitemap = response.read().decode()
+    with urllib.request.urlopen(base_url + "/themes/", timeout=30) as response:
+        themes = response.read().decode()
+    paths = [re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    return paths + re.findall(r'href="(/themes/[^"/]+/)"', themes)
+
+
+def resolve(path, paths):
+    if isinstance(path, str):
+        return path
+    for pattern in path:
+        found = next((candidate for candidate in paths if re.match(pattern, candidate)), None)
+        if found:
+            return found
+    raise SystemExit(f"no page matches {path}")
+
+
 def take(base_url, only):
     from playwright.sync_api import sync_playwright
 
     OUTPUT.mkdir(parents=True, exist_ok=True)
+    paths = site_paths(base_url)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         if not only or "design-sheet" in only:
@@ -138,7 +160,7 @@ def take(base_url, only):
             for name, path, submit in PAGES:
                 if only and name not in only:
                     continue
-                tab.goto(base_url + path)
+                tab.goto(base_url + resolve(path, paths))
                 if submit:
                     tab.evaluate("() => document.querySelectorAll('main form').forEach((f) => f.noValidate = true)")
                     with tab.expect_navigation():

@@ -7,34 +7,27 @@ public filters, facets, counts, ranking with title matches first) is one SQL sta
 page of results, however many pages match (``SiteSearch.run``).
 """
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import groupby
+from itertools import combinations, groupby
 from operator import itemgetter
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchRank
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
-from django.db.models.sql import Query
+from django.db.models import Case, FloatField, Q, Value, When
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from modelsearch.backends import get_search_backend
-from modelsearch.conf import get_app_config
 from modelsearch.index import SearchField
 from wagtail.models import Page, get_page_models
 
 from home.models.taxonomy import Theme, themed_page_models
 
 from .facets import declared_facets
-from .text import MIN_WORD_LENGTH_FOR_SUGGESTION, fold, matches_any, query_groups, query_stems, query_terms, words
+from .spelling import corrected_query
+from .synonyms import synonym_sets
+from .text import STOP_WORDS, autocomplete_terms, fold, matches_any, query_groups, query_stems, query_terms, words
 
 DOCUMENT_TYPE = "document"
 RESULTS_PER_PAGE = 20
@@ -46,11 +39,6 @@ NO_POSITION = "CAST(NULL AS BIGINT)"
 SNIPPET_WORDS = 36
 # Only the start of a long text is scanned for a passage to show.
 MAX_SNIPPET_SOURCE = 20_000
-
-
-def index_model(name):
-    """A model of the search index (they live in wagtail.search's app)."""
-    return get_app_config().get_model(name)
 
 
 def searchable_page_models():
@@ -71,83 +59,24 @@ def title_boost(model):
     return float(boosts[-1] or 1) if boosts else 1.0
 
 
-@lru_cache(maxsize=10_000)
-def is_meaningful_for_postgres(term, config):
-    """Whether the text search configuration keeps the term (not a stop word); one query per new term."""
-    from .postgres import terms_tsquery
-
-    query = Query(index_model("IndexEntry"))
-    sql, params = query.get_compiler(connection=connection).compile(
-        terms_tsquery([term], config).resolve_expression(query)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT numnode({sql})", params)
-        return bool(cursor.fetchone()[0])
-
-
 class TextMatch:
-    """The full-text condition of a query on the search index, for the database in use."""
+    """The full-text condition of a query on the search index, for the database in use
+    (``search/sqlite.py``, ``search/postgres.py``: the only code that reads the index tables)."""
 
     def __init__(self, query):
-        self.groups = query_groups(query)
-        self.stems = query_stems(query)
-        self.vendor = connection.vendor
+        synonyms = synonym_sets()
+        self.groups = query_groups(query, synonyms)
+        self.stems = query_stems(query, synonyms)
         self.is_empty = not self.stems
 
-    def meaningful_groups(self):
-        """The query's groups whose word is not a stop word for PostgreSQL's configuration."""
-        config = get_search_backend().config
-        return [group for group in self.groups if is_meaningful_for_postgres(group[0][0], config)]
-
-    def _tsquery(self):
-        from .postgres import groups_tsquery
-
-        return groups_tsquery(self.groups, get_search_backend().config)
-
-    def ranked_entries(self, title_only=False):
+    def ranked_entries(self):
         """Matching index entries, annotated with ``content_type_id``, ``object_pk``,
         ``title_match`` and ``score`` (higher is better)."""
-        if self.vendor == "sqlite":
-            SQLiteFTSIndexEntry = index_model("SQLiteFTSIndexEntry")  # noqa: N806
-            fts = SQLiteFTSIndexEntry._meta.db_table
-            title_ids = self._fts_entries(["title"]).values("index_entry_id")
-            # bm25() needs the MATCH in the same query, so the FTS table drives it.
-            return self._fts_entries(["title"] if title_only else ["title", "body"]).annotate(
-                content_type_id=F("index_entry__content_type_id"),
-                object_pk=Cast("index_entry__object_id", IntegerField()),
-                title_match=Case(When(index_entry_id__in=title_ids, then=1), default=0),
-                # Columns: autocomplete, body, title. FTS5 ranks are negative, best first.
-                score=RawSQL(f"-bm25({fts}, 0.0, 1.0, %s)", [title_boost(Page)]),
-            )
-        tsquery = self._tsquery()
-        entries = index_model("IndexEntry").objects.annotate(object_pk=Cast("object_id", IntegerField()))
-        if title_only:
-            entries = entries.filter(title=tsquery)
+        if connection.vendor == "sqlite":
+            from .sqlite import ranked_entries
         else:
-            from .postgres import groups_tsquery
-
-            config = get_search_backend().config
-            # Each word in the title or the body: the same as (title || body) @@ query, but
-            # PostgreSQL answers it from the GIN indexes instead of reading every entry.
-            for group in self.meaningful_groups():
-                word = groups_tsquery([group], config)
-                entries = entries.filter(Q(title=word) | Q(body=word))
-        entries = entries.annotate(
-            title_match=Case(When(title=tsquery, then=1), default=0),
-            score=SearchRank(F("title"), tsquery) * title_boost(Page) + SearchRank(F("body"), tsquery),
-        )
-        if not title_only and not self.meaningful_groups():
-            return entries.none()  # only stop words: nothing matches
-        return entries
-
-    def _fts_entries(self, columns):
-        """SQLite: the FTS5 rows whose columns match the stems."""
-        from modelsearch.backends.database.sqlite.query import MatchExpression, SearchQueryExpression
-
-        from .sqlite import groups_expression
-
-        expression = MatchExpression(columns, SearchQueryExpression(groups_expression(self.groups)))
-        return index_model("SQLiteFTSIndexEntry").objects.filter(expression)
+            from .postgres import ranked_entries
+        return ranked_entries(self.groups, title_boost(Page))
 
 
 @dataclass
@@ -662,48 +591,54 @@ class HitList:
         return self[index : index + 1][0]
 
 
-def suggestions(query):
-    """For a query without result: a spelling-corrected query, or "" when none is close."""
-    vocabulary = title_vocabulary()
-    corrected, changed = [], False
-    for term in query_terms(query):
-        folded = fold(term)
-        if folded in vocabulary or len(folded) < MIN_WORD_LENGTH_FOR_SUGGESTION:
-            corrected.append(term)
-            continue
-        close = difflib.get_close_matches(folded, vocabulary, n=1, cutoff=0.75)
-        corrected.append(close[0] if close else term)
-        changed = changed or bool(close)
-    return " ".join(corrected) if changed else ""
+FALLBACK_SEARCHES = 8
+# Titles read to complete a stop word ("dé"), keeping those where it starts another word.
+AUTOCOMPLETE_CANDIDATES = 100
 
 
-def title_vocabulary():
-    """The folded words of live page titles (cached for ten minutes)."""
-    key = "search:title-vocabulary"
-    vocabulary = cache.get(key)
-    if vocabulary is None:
-        titles = Page.objects.live().public().values_list("title", flat=True)
-        vocabulary = sorted({fold(w) for title in titles.iterator() for w in words(title) if len(w) > 2})
-        cache.set(key, vocabulary, 600)
-    return vocabulary
+def fallback_search(query, filters=None, facet_pages=None, window=(0, RESULTS_PER_PAGE)):
+    """For a query that finds nothing: ("corrected", query, search) when the spelling-corrected
+    query finds something, else ("partial", words, search) for the most of its words that find
+    something together (at most FALLBACK_SEARCHES tries), else None."""
+    terms = query_terms(query)
+    corrected = corrected_query(terms)
+    if corrected:
+        search = SiteSearch(corrected, filters, facet_pages, window)
+        if search.count():
+            return "corrected", corrected, search
+    words_kept = corrected.split() if corrected else terms
+    tries = 0
+    for size in range(len(words_kept) - 1, 0, -1):
+        best = None
+        for subset in combinations(words_kept, size):
+            if tries == FALLBACK_SEARCHES:
+                break
+            tries += 1
+            search = SiteSearch(" ".join(subset), filters, facet_pages, window)
+            if search.count() and (best is None or search.count() > best[1].count()):
+                best = (" ".join(subset), search)
+        if best:
+            return ("partial", *best)
+    return None
 
 
 def autocomplete(query, limit=8):
-    """Live public pages whose title matches the words typed so far, best first."""
-    match = TextMatch(query)
-    if match.is_empty:
+    """Live public pages whose title starts with the words typed so far, through the search
+    backend's public API (the database's autocomplete column, or Elasticsearch's)."""
+    if not autocomplete_terms(query):
         return []
-    ids = [
-        pk
-        for (pk,) in match.ranked_entries(title_only=True)
-        .filter(
-            content_type_id__in=[
-                ct.pk for ct in ContentType.objects.get_for_models(*searchable_page_models()).values()
-            ],
-            object_pk__in=Page.objects.live().public().values("pk"),
-        )
-        .order_by("-score", "object_pk")
-        .values_list("object_pk")[:limit]
-    ]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).select_related("content_type")}
-    return [pages[pk] for pk in ids if pk in pages]
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(content_type__in=ContentType.objects.get_for_models(*searchable_page_models()).values())
+    )
+    last = fold(autocomplete_terms(query)[-1])
+    if last not in STOP_WORDS:
+        return list(pages.select_related("content_type").autocomplete(query, operator="and")[:limit])
+    # "dé" starts "de" too: keep the titles where it starts a word that means something.
+    candidates = pages.select_related("content_type").autocomplete(query, operator="and")[:AUTOCOMPLETE_CANDIDATES]
+    return [
+        page
+        for page in candidates
+        if any(fold(w).startswith(last) and fold(w) not in STOP_WORDS for w in words(page.title))
+    ][:limit]

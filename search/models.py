@@ -17,6 +17,8 @@ class DocumentText(index.Indexed, models.Model):
         index.SearchField("title", boost=2),
         index.AutocompleteField("title"),
         index.SearchField("text"),
+        # Elasticsearch filters on it (search/external.py); the database backends ignore it.
+        index.FilterField("id"),
     ]
 
     class Meta:
@@ -51,3 +53,51 @@ class QueryDay(models.Model):
 
     def __str__(self):
         return f"{self.query_string} ({self.date})"
+
+
+class Synonym(models.Model):
+    """Words or expressions that mean the same for search: a query with one finds the others."""
+
+    terms = models.CharField(
+        _("equivalent terms"),
+        max_length=255,
+        unique=True,
+        help_text=_("Separated by commas, for example: brainstorming, idéation, remue-méninges."),
+    )
+    is_demo = models.BooleanField(
+        _("demo entry"), default=False, help_text=_("Created with the portal as an example; edit or delete it freely.")
+    )
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+
+    def __str__(self):
+        return self.terms
+
+    def phrases(self):
+        """The equivalent terms, each as its tuple of words."""
+        from .text import query_terms
+
+        return [tuple(query_terms(term)) for term in self.terms.split(",") if query_terms(term)]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if len(self.phrases()) < 2:
+            raise ValidationError({"terms": _("Give at least two terms, separated by commas.")})
+
+
+class IndexedWord(models.Model):
+    """A word of the indexed text, without accents, lower case: the vocabulary that spelling
+    corrections are drawn from."""
+
+    word = models.CharField(_("word"), max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("indexed word")
+        verbose_name_plural = _("indexed words")
+
+    def __str__(self):
+        return self.word

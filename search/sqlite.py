@@ -1,8 +1,20 @@
-"""SQLite FTS5 backend indexing and querying French stems (see search.backends)."""
+"""SQLite: Wagtail's FTS5 backend indexing and querying French stems (see search.backends), and the
+full-text match of the portal's search statement (``ranked_entries``, read by search/engine.py).
+
+Why a hand-written match rather than ``.search()``: Wagtail's ranked search on SQLite evaluates
+the full-text match again for every hit (``bm25()`` per row through a subquery), which took
+seconds to over a minute per query at 10,000 methods (18 to 52 s with a facet) where this
+statement answers in 41 to 186 ms (side by side on the same corpus and machine, 2026-11; see
+README, Search › Benchmark). It reads modelsearch's FTS5 table and its column order
+(autocomplete, body, title); tests/test_search_engine_contract.py fails if they change.
+"""
 
 from functools import reduce
 
-from modelsearch.backends.database.sqlite.query import CombinedLexeme, Lexeme, SearchQueryExpression
+from django.db.models import Case, F, IntegerField, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from modelsearch.backends.database.sqlite.query import CombinedLexeme, Lexeme, MatchExpression, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     ObjectIndexer,
@@ -11,10 +23,38 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
+from modelsearch.conf import get_app_config
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .text import MIN_PREFIX_LENGTH, fold, group_stems, query_groups, query_terms, stemmed_text
+from .spelling import remember_words
+from .synonyms import synonym_sets
+from .text import autocomplete_terms, fold, group_stems, query_groups, stemmed_text
+
+
+def index_model(name):
+    return get_app_config().get_model(name)
+
+
+def ranked_entries(groups, title_weight):
+    """The FTS5 rows matching every group, with ``content_type_id``, ``object_pk``,
+    ``title_match`` (every group in the title) and ``score`` (BM25, higher is better)."""
+    SQLiteFTSIndexEntry = index_model("SQLiteFTSIndexEntry")  # noqa: N806
+    fts = SQLiteFTSIndexEntry._meta.db_table
+
+    def matching(columns):
+        expression = groups_expression(groups)
+        return SQLiteFTSIndexEntry.objects.filter(MatchExpression(columns, SearchQueryExpression(expression)))
+
+    title_ids = matching(["title"]).values("index_entry_id")
+    # bm25() needs the MATCH in the same query, so the FTS table drives it.
+    return matching(["title", "body"]).annotate(
+        content_type_id=F("index_entry__content_type_id"),
+        object_pk=Cast("index_entry__object_id", IntegerField()),
+        title_match=Case(When(index_entry_id__in=title_ids, then=1), default=0),
+        # Columns: autocomplete, body, title. FTS5 ranks are negative, best first.
+        score=RawSQL(f"-bm25({fts}, 0.0, 1.0, %s)", [title_weight]),
+    )
 
 
 class ParenthesisedLexeme(CombinedLexeme):
@@ -41,13 +81,9 @@ def groups_expression(groups):
     return combined(clauses, "AND") if clauses else None
 
 
-def terms_expression(terms, last_is_prefix=True):
-    """An FTS5 expression of quoted words, all required, the last one as a prefix (autocomplete)."""
-    lexemes = [
-        Lexeme(t, prefix=last_is_prefix and i == len(terms) - 1 and len(t) >= MIN_PREFIX_LENGTH)
-        for i, t in enumerate(terms)
-    ]
-    return combined(lexemes, "AND")
+def prefixes_expression(terms):
+    """An FTS5 expression of quoted words, all required, each as a prefix (autocomplete)."""
+    return combined([Lexeme(t, prefix=True) for t in terms], "AND")
 
 
 class FrenchObjectIndexer(ObjectIndexer):
@@ -58,6 +94,11 @@ class FrenchObjectIndexer(ObjectIndexer):
     @property
     def body(self):
         return stemmed_text(super().body)
+
+    @property
+    def words_text(self):
+        """The title and body as written: the vocabulary of spelling corrections."""
+        return f"{super().title} {super().body}"
 
 
 class FrenchSQLiteIndex(SQLiteIndex):
@@ -80,12 +121,13 @@ class FrenchSQLiteIndex(SQLiteIndex):
             if object_id not in existing
         )
         self._refresh_title_norms()
+        remember_words(indexer.words_text for indexer in indexers)
 
 
 class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText | Phrase):
-            expression = groups_expression(query_groups(query.query_string))
+            expression = groups_expression(query_groups(query.query_string, synonym_sets()))
             # Nothing searchable: a stem that cannot occur matches nothing.
             return SearchQueryExpression(expression if expression is not None else Lexeme("0"))
         return super().build_search_query_content(query, config=config)
@@ -95,10 +137,10 @@ class FrenchSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText | Phrase):
             # The autocomplete column is not stemmed (FTS5 folds case and accents itself).
-            terms = [fold(t) for t in query_terms(query.query_string)]
+            terms = [fold(t) for t in autocomplete_terms(query.query_string)]
             if not terms:
                 return SearchQueryExpression(Lexeme("0"))
-            return SearchQueryExpression(terms_expression(terms))
+            return SearchQueryExpression(prefixes_expression(terms))
         return super().build_search_query_content(query, config=config)
 
 

@@ -15,6 +15,8 @@ MAX_QUERY_TERMS = 12
 MAX_TERM_LENGTH = 40
 # Shorter stems match only whole stems (a one- or two-letter prefix matches too much).
 MIN_PREFIX_LENGTH = 3
+# The last word typed is completed from this many letters.
+MIN_AUTOCOMPLETE_PREFIX = 2
 # Words this short keep a final s or x ("bus", "prix").
 MIN_SINGULAR_LENGTH = 3
 
@@ -149,6 +151,20 @@ def query_terms(query):
     return terms
 
 
+def autocomplete_terms(query):
+    """The words typed so far, each a prefix: the last one is kept from its second letter even when
+    it is a stop word ("dé" may become "décrochage"), dropped before, so that the list of
+    suggestions stays while a word is typed."""
+    typed = words(query)
+    if not typed:
+        return []
+    *complete, last = typed
+    terms = query_terms(" ".join(complete))[: MAX_QUERY_TERMS - 1]
+    if MIN_AUTOCOMPLETE_PREFIX <= len(last) <= MAX_TERM_LENGTH:
+        terms.append(last)
+    return terms
+
+
 class Word(str):
     """A query word; ``exact`` when it must match a whole stem rather than a stem's prefix."""
 
@@ -159,43 +175,62 @@ class Singular(Word):
     exact = True
 
 
-def query_groups(query):
+def query_groups(query, synonyms=()):
     """The query as groups of alternatives: every group must match, by one of its alternatives,
     each a tuple of words that must all match.
 
     A word's alternatives are the word and its singular: the French stemmer gives some plurals a
     longer stem than their singular (usagers -> ``usager``, usager -> ``usag``), and since stems
     match as prefixes, the plural alone would miss the singular. The singular matches its whole
-    stem only ("prix" must not find every word that starts with ``pri``).
+    stem only ("prix" must not find every word that starts with ``pri``). Words that form one of
+    the synonyms' phrases (``synonyms``: [[phrase as a tuple of words]]) are one group whose
+    alternatives are the phrases of that entry ("co design" or "co conception").
     """
-    groups = []
-    for term in query_terms(query):
-        alternatives = [(Word(term),)]
-        if singular(term) != term:
-            alternatives.append((Singular(singular(term)),))
-        if alternatives not in groups:
-            groups.append(alternatives)
+    terms = query_terms(query)
+    # Compared by their singular's stem: "expériences usagers" is the phrase "expérience usager".
+    keys = [stem(singular(term)) for term in terms]
+    phrases = sorted(
+        ((tuple(stem(singular(w)) for w in phrase), entry) for entry in synonyms for phrase in entry if phrase),
+        key=lambda item: -len(item[0]),
+    )
+    groups, i = [], 0
+    while i < len(terms):
+        found = next(((p, e) for p, e in phrases if tuple(keys[i : i + len(p)]) == p), None)
+        if found:
+            phrase, entry = found
+            group = [tuple(Word(w) for w in alternative) for alternative in entry]
+            i += len(phrase)
+        else:
+            term = terms[i]
+            group = [(Word(term),)]
+            if singular(term) != term:
+                group.append((Singular(singular(term)),))
+            i += 1
+        if group not in groups:
+            groups.append(group)
     return groups
 
 
 def group_stems(group):
     """A group's alternatives as tuples of (stem, matches as a prefix), without repeats."""
-    stemmed = []
+    stemmed, seen = [], set()
     for alternative in group:
         stems = tuple(
             (word_stem, not word.exact and len(word_stem) >= MIN_PREFIX_LENGTH)
             for word in alternative
             if (word_stem := stem(word))
         )
-        if stems and stems not in stemmed and not any(s == stems[0][0] for (s, _), *_ in stemmed):
+        key = tuple(s for s, _ in stems)
+        if stems and key not in seen:
+            seen.add(key)
             stemmed.append(stems)
     return stemmed
 
 
-def query_stems(query):
+def query_stems(query, synonyms=()):
     """Distinct stems of a query's words and their alternatives, in order (for highlighting)."""
     stems = []
-    for group in query_groups(query):
+    for group in query_groups(query, synonyms):
         for alternative in group_stems(group):
             stems.extend(s for s, _ in alternative if s not in stems)
     return stems

@@ -13,7 +13,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from .engine import RESULTS_PER_PAGE, Hit, SiteSearch, autocomplete, suggestions
+from .engine import RESULTS_PER_PAGE, SiteSearch, autocomplete, fallback_search
 from .forms import SearchForm, facet_names
 from .models import QueryDay
 from .text import query_terms
@@ -22,7 +22,6 @@ from .text import query_terms
 MAX_PAGE_NUMBER = 10_000
 logger = logging.getLogger(__name__)
 MAX_LOGGED_QUERY_LENGTH = 255
-SUGGESTED_HITS = 5
 
 
 def search(request):
@@ -33,7 +32,15 @@ def search(request):
     if not uses_database_index():
         return search_with_external_engine(request, form, query)
     page_number = request.GET.get("page")
-    search = SiteSearch(query, form.filters(), facet_pages=form.facet_pages, window=hits_window(page_number))
+    window = hits_window(page_number)
+    search = SiteSearch(query, form.filters(), facet_pages=form.facet_pages, window=window)
+    typed_count = search.count()
+    fallback = None
+    if query and not search.match.is_empty and not typed_count and not request.GET.get("verbatim"):
+        # Nothing found: the corrected query's results, or those of most of the words, directly.
+        fallback = fallback_search(query, form.filters(), form.facet_pages, window)
+        if fallback:
+            search = fallback[2]
     results = Paginator(search.hits(), RESULTS_PER_PAGE).get_page(page_number)
     context = {
         "form": form,
@@ -45,17 +52,16 @@ def search(request):
         "ignored_facets": form.invalid_facets(),
         "query_has_words": not search.match.is_empty,
         "meta_title": _("Search: %(query)s") % {"query": query} if query else _("Search"),
+        "fallback": fallback[0] if fallback else None,
+        "fallback_query": fallback[1] if fallback else "",
     }
     if query and not search.match.is_empty and results.number == 1:
         context["promotions"] = promotions(query)
         try:
-            log_query(query, search.count())
+            log_query(query, typed_count)
         except DatabaseError:  # statistics must never cost a visitor their results
             logger.warning("Could not count the search query", exc_info=True)
     if query and not search.count():
-        suggestion = suggestions(query)
-        context["suggestion"] = suggestion
-        context["suggested_hits"] = SiteSearch(suggestion).top_hits(SUGGESTED_HITS) if suggestion else []
         context["themes"] = search.all_themes().values()
     return render(request, "search/search.html", context)
 
@@ -76,14 +82,28 @@ def uses_database_index():
 
 
 def search_with_external_engine(request, form, query):
-    """Elasticsearch/OpenSearch (SEARCH_URL): Wagtail's search API, results without facets."""
-    pages = Page.objects.live().public().specific().search(" ".join(query_terms(query))) if query else []
-    results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    results.object_list = [Hit(object=page, is_document=False, title_match=False) for page in results.object_list]
-    count = results.paginator.count
-    context = {"form": form, "search_query": query, "results": results, "count": count, "facets": []}
-    context["query_has_words"] = bool(query_terms(query))
-    context["page_range"] = results.paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1)
+    """Elasticsearch/OpenSearch (SEARCH_URL): results, documents and facets through the backend's
+    public API (search/external.py); 503 when the engine does not answer."""
+    from .external import MAX_HITS, ExternalSearch
+
+    search = ExternalSearch(query, form.filters())
+    try:
+        hits = search.hits(MAX_HITS) if query else []
+        facets = facet_groups(request, search, form) if query else []
+    except Exception:  # the engine's client raises its own errors (connection, timeout, index)
+        logger.exception("The search engine did not answer")
+        context = {"form": form, "search_query": query, "unavailable": True}
+        return render(request, "search/search.html", context, status=503)
+    results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "search_query": query,
+        "results": results,
+        "count": len(hits),
+        "facets": facets,
+        "query_has_words": bool(query_terms(query)),
+        "page_range": results.paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1),
+    }
     return render(request, "search/search.html", context)
 
 
@@ -100,7 +120,13 @@ def search_autocomplete(request):
     form = SearchForm(without_null_characters(request.GET))
     form.is_valid()
     query = form.query()[:100]
-    pages = autocomplete(query)
+    try:
+        pages = autocomplete(query)
+    except Exception:  # an external engine's client raises its own errors (connection, timeout)
+        if uses_database_index():
+            raise
+        logger.exception("The search engine did not answer")
+        return JsonResponse({"results": []}, status=503)
     return JsonResponse(
         {
             "results": [

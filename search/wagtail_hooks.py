@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import QueryDay
+from .models import QueryDay, Synonym
 
 REPORT_DAYS = 30
 REPORT_ROWS = 50
@@ -46,3 +48,17 @@ class QueryReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_query_report_menu_item():
     return QueryReportMenuItem(_("Search queries"), reverse("search_query_report"), icon_name="search", order=900)
+
+
+class SynonymViewSet(SnippetViewSet):
+    """Synonyms for search, edited by communicators: "brainstorming, idéation"."""
+
+    model = Synonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["terms", "is_demo"]
+    search_fields = ["terms"]
+    ordering = ["terms"]
+
+
+register_snippet(SynonymViewSet)

@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import HomePage
 from tests import factories as f
+from tests import network_factories as nf
 
 
 def restrict(page):
@@ -137,6 +138,37 @@ def build_network(home_page):
     hidden_report = f.SessionReportPageFactory(parent=reports, title="Session réservée", slug="session-reservee")
     restrict(hidden_report)
 
+    agenda = nf.AgendaPageFactory(parent=home_page)
+    event = nf.EventPageFactory(
+        parent=agenda,
+        title="Immersion en design public",
+        slug="immersion-en-design-public",
+        start=nf.paris(2015, 6, 18, 9, 30),
+        end=nf.paris(2015, 6, 19, 17, 0),
+        place="Paris",
+        session_report=report,
+    )
+    event.organisers.set([paris, hidden_lab])
+    event.save_revision().publish()
+    hidden_event = nf.EventPageFactory(parent=agenda, title="Événement réservé", slug="evenement-reserve")
+    restrict(hidden_event)
+
+    nf.NewsIndexPageFactory(parent=home_page)
+    news = nf.NewsPageFactory(
+        parent=paris, title="Réenchantez est lancé", slug="reenchantez-lance", date=datetime.date(2015, 5, 1)
+    )
+    news.themes.set([inclusion])
+    news.save_revision().publish()
+    draft_news = draft(nf.NewsPageFactory(parent=paris, title="Actualité en brouillon", slug="actualite-brouillon"))
+    hidden_news = nf.NewsPageFactory(parent=hidden_lab, title="Actualité du lab réservé", slug="actualite-reservee")
+
+    nf.EcosystemMapPageFactory(parent=home_page)
+    ping = nf.ActorFactory(name="PiNG", address="Nantes", latitude="47.2184", longitude="-1.5536", lab=region)
+    ping.themes.set([tools])
+    ping.save()
+    nf.ActorFactory(name="Tiers-lieu du lab réservé", lab=hidden_lab)
+    nf.ActorFactory(name="Acteur en relecture", live=False)
+
     return {
         "themes": {"inclusion": inclusion, "tools": tools},
         "labs": {"region": region, "paris": paris},
@@ -145,7 +177,20 @@ def build_network(home_page):
         "curriculum": curriculum,
         "manifesto": manifesto,
         "report": report,
-        "private": [hidden_lab, draft_lab, hidden_method, draft_method, hidden_project, draft_project, hidden_report],
+        "event": event,
+        "news": news,
+        "private": [
+            hidden_lab,
+            draft_lab,
+            hidden_method,
+            draft_method,
+            hidden_project,
+            draft_project,
+            hidden_report,
+            hidden_event,
+            draft_news,
+            hidden_news,
+        ],  # fmt: skip
         "private_titles": [
             "Lab réservé",
             "Lab en brouillon",
@@ -154,6 +199,10 @@ def build_network(home_page):
             "Projet du lab réservé",
             "Projet en brouillon",
             "Session réservée",
+            "Événement réservé",
+            "Actualité en brouillon",
+            "Actualité du lab réservé",
+            "Acteur en relecture",
         ],
         "indexes": {"labs": labs, "methods": methods, "reports": reports},
     }

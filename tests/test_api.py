@@ -11,7 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from tests import factories as f
 from tests.open_data import network_once
 
-LISTINGS = ["methods", "labs", "projects", "curricula", "manifestos", "session-reports", "roadmap-actions", "themes"]
+LISTINGS = [
+    "methods", "labs", "projects", "curricula", "manifestos", "session-reports", "roadmap-actions", "events", "news",
+    "actors", "themes",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +56,31 @@ def test_each_listing_holds_the_public_items(client, network, db):
         "Semaine de l'innovation publique",
     ]
     assert [theme["slug"] for theme in get_json(client, "/api/themes/")["results"]] == ["inclusion", "outils"]
+    assert titles(client, "/api/events/") == ["Immersion en design public"]
+    assert titles(client, "/api/news/") == ["Réenchantez est lancé"]
+
+
+def test_map_actors_are_the_reviewed_ones(client, network, db):
+    actors = get_json(client, "/api/actors/")["results"]
+    assert [actor["name"] for actor in actors] == ["PiNG", "Tiers-lieu du lab réservé"]
+    ping, other = actors
+    assert ping["latitude"] == 47.2184 and ping["region"] == "52" and ping["kind"] == "association"
+    assert ping["lab"]["slug"] == "pays-de-la-loire" and ping["themes"] == [{"slug": "outils", "name": "Outils du lab"}]
+    assert other["lab"] is None  # added by a restricted lab
+    assert [a["name"] for a in get_json(client, "/api/actors/?theme=outils&departement=44")["results"]] == ["PiNG"]
+    assert [a["name"] for a in get_json(client, "/api/actors/?q=ping")["results"]] == ["PiNG"]
+    error = get_json(client, "/api/actors/?region=99", status=400)
+    assert error["errors"][0]["parameter"] == "region"
+
+
+def test_event_and_news_records(client, network, db):
+    event = get_json(client, "/api/events/")["results"][0]
+    assert event["start"] == "2015-06-18T07:30:00Z" and event["end"] == "2015-06-19T15:00:00Z"
+    assert event["time_zone"] == "Europe/Paris" and event["place"] == "Paris"
+    assert [lab["slug"] for lab in event["organisers"]] == ["paris"]  # the restricted organiser is left out
+    assert event["session_report"]["url"] == "http://localhost/comptes-rendus/entrelabs-1/"
+    news = get_json(client, "/api/news/")["results"][0]
+    assert news["date"] == "2015-05-01" and news["lab"]["slug"] == "paris"
 
 
 def test_method_record(client, network, db):
@@ -102,6 +130,12 @@ def test_links_to_private_pages_are_left_out(client, network, db):
         ("/api/roadmap-actions/?scope=authority&session=1", ["Semaine de l'innovation publique"]),
         ("/api/roadmap-actions/?session=2", []),
         ("/api/roadmap-actions/?q=formation", ["Cadre de formation"]),
+        ("/api/events/?date_from=2015-06-19&date_to=2015-06-30", ["Immersion en design public"]),
+        ("/api/events/?date_from=2016-01-01", []),
+        ("/api/events/?lab=paris", ["Immersion en design public"]),
+        ("/api/events/?lab=pays-de-la-loire", []),
+        ("/api/news/?lab=paris&theme=inclusion", ["Réenchantez est lancé"]),
+        ("/api/news/?date_to=2015-04-30", []),
     ],
 )
 def test_filters_match_the_public_ones(client, network, db, url, expected):
@@ -148,6 +182,8 @@ def test_pagination_is_stable_and_complete(client, network, db):
         ("/api/roadmap-actions/?session=x", "session"),
         ("/api/roadmap-actions/?lab=lab-reserve", "lab"),
         ("/api/themes/?q=" + "x" * 201, "q"),
+        ("/api/events/?lab=lab-reserve", "lab"),
+        ("/api/news/?date_from=hier", "date_from"),
     ],
 )
 def test_bad_parameters_get_a_400_naming_them(client, network, db, query, parameter):

@@ -11,7 +11,7 @@ import pytest
 
 from tests.open_data import network_once
 
-EXPORTS = ["methods", "labs", "projects", "roadmap-actions"]
+EXPORTS = ["methods", "labs", "projects", "roadmap-actions", "actors"]
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +63,10 @@ def test_exports_take_the_pages_filters(client, network, db):
     actions = csv_rows(client, "/donnees/roadmap-actions.csv?status=engaged")
     assert [(row["action"], row["labs_porteurs"]) for row in actions] == [
         ("Entrelabs", "Ville de Paris; Région Pays de la Loire")
+    ]
+    assert [row["nom"] for row in csv_rows(client, "/donnees/actors.csv?kind=association&region=52")] == [
+        "PiNG",
+        "Tiers-lieu du lab réservé",
     ]
     everything = json.loads(client.get("/donnees/methods.json?page_size=1").content)
     assert [method["title"] for method in everything] == ["Immersion", "Prototypage rapide"]  # never paginated

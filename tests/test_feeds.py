@@ -35,7 +35,8 @@ def test_site_feed(client, network, db, feed_format):
     feed = read(client, f"/flux/site.{feed_format}", feed_format)
     assert feed.feed.title == "Entrelabs · tout le site"
     titles = entry_titles(feed)
-    assert titles[:2] == ["Entrelabs #1", "Prototypage rapide"]  # newest first
+    # newest first (the order in which the network was published)
+    assert titles[:4] == ["Réenchantez est lancé", "Immersion en design public", "Entrelabs #1", "Prototypage rapide"]
     assert set(titles) >= {"Immersion", "Ville de Paris", "Réenchantez", "Manifeste des collectivités ingénieuses"}
     for title in network["private_titles"]:
         assert title not in titles
@@ -52,8 +53,14 @@ def test_site_feed(client, network, db, feed_format):
     [
         ("/flux/methodes", "Entrelabs · méthodes", ["Prototypage rapide", "Immersion"]),
         ("/flux/ateliers", "Entrelabs · comptes rendus des sessions", ["Entrelabs #1"]),
-        ("/flux/themes/inclusion", "Entrelabs · thème « Inclusion »", ["Entrelabs #1", "Immersion"]),
-        ("/flux/labs/paris", "Entrelabs · Ville de Paris", ["Immersion", "Réenchantez"]),
+        (
+            "/flux/themes/inclusion",
+            "Entrelabs · thème « Inclusion »",
+            ["Réenchantez est lancé", "Entrelabs #1", "Immersion"],
+        ),
+        ("/flux/labs/paris", "Entrelabs · Ville de Paris", ["Réenchantez est lancé", "Immersion", "Réenchantez"]),
+        ("/flux/agenda", "Entrelabs · agenda", ["Immersion en design public"]),
+        ("/flux/actualites", "Entrelabs · actualités", ["Réenchantez est lancé"]),
     ],
 )
 def test_feeds_per_type_theme_and_lab(client, network, db, feed_format, url, title, expected):
@@ -93,6 +100,14 @@ def test_pages_announce_the_feeds_they_follow(client, network, db):
     assert alternates(client, "/themes/inclusion/")[2:] == [
         ("application/rss+xml", "/flux/themes/inclusion.rss"),
         ("application/atom+xml", "/flux/themes/inclusion.atom"),
+    ]
+    assert alternates(client, "/agenda/immersion-en-design-public/")[2:] == [
+        ("application/rss+xml", "/flux/agenda.rss"),
+        ("application/atom+xml", "/flux/agenda.atom"),
+    ]
+    assert alternates(client, "/labs/paris/reenchantez-lance/")[2:] == [
+        ("application/rss+xml", "/flux/actualites.rss"),
+        ("application/atom+xml", "/flux/actualites.atom"),
     ]
     for _, href in alternates(client, "/labs/paris/") + alternates(client, "/themes/inclusion/"):
         assert client.get(href).status_code == 200

@@ -8,12 +8,19 @@ from wagtail.models import Revision
 from ecosystem.models import Actor, EcosystemMapPage
 from events.models import AgendaPage, EventPage
 from news.models import NewsPage
+from roadmap.models import RoadmapAction, RoadmapPage
 
-COMMANDS = ["load_agenda_demo", "load_news_demo", "load_ecosystem_demo"]
+COMMANDS = ["load_agenda_demo", "load_news_demo", "load_ecosystem_demo", "load_roadmap_demo"]
 
 
 def counts():
-    return (EventPage.objects.count(), NewsPage.objects.count(), Actor.objects.count(), Revision.objects.count())
+    return (
+        EventPage.objects.count(),
+        NewsPage.objects.count(),
+        Actor.objects.count(),
+        RoadmapAction.objects.count(),
+        Revision.objects.count(),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +38,8 @@ def demo(django_db_setup, django_db_blocker):
 
 def test_loading_twice_creates_nothing_more(db, demo):
     assert demo["first"] == demo["second"]
-    events, news, actors, _revisions = demo["first"]
-    assert (events, news) == (3, 5) and actors >= 30
+    events, news, actors, follow_ups, _revisions = demo["first"]
+    assert (events, news, follow_ups) == (3, 5, 4) and actors >= 30
 
 
 def test_the_seed_events(db, demo, client):
@@ -64,3 +71,11 @@ def test_every_demo_page_renders(db, demo, client):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert page.title.replace("'", "&#x27;") in response.content.decode()
+
+
+def test_the_roadmap_follows_the_seed_actions(db, demo, client):
+    html = client.get(RoadmapPage.objects.get().url).content.decode()
+    assert "Tests de cartographie collaborative des écosystèmes territoriaux" in html
+    assert 'href="/carte/">Carte de l’écosystème</a>' in html
+    assert 'href="/agenda/semaine-de-l-innovation-publique-2015/"' in html
+    assert "13 avril 2015</time> : Engagée" in html

@@ -83,7 +83,7 @@ def test_network_and_lab_listings(client, news):
     html = client.get("/actualites/").content.decode()
     positions = [html.index(title) for title in ("Alpha récente", "Beta du milieu", "Alpha ancienne")]
     assert positions == sorted(positions)
-    assert "1 juin 2015</time> · Lab Alpha" in html
+    assert "1 juin 2015 · Lab Alpha" in html
     assert "brouillon" not in html and "réservée" not in html
 
     response = client.get("/actualites/lab/lab-alpha/")

@@ -21,6 +21,7 @@ from labs.models import (
 )
 from methods.models import CurriculumIndexPage, CurriculumPage, MethodIndexPage, MethodPage
 from news.models import NewsIndexPage, NewsPage
+from roadmap.models import RoadmapPage
 from tests import factories as f
 
 
@@ -35,7 +36,7 @@ TREE = [
     # (page type, allowed parents, allowed children)
     (HomePage, {Page}, {LabIndexPage, ManifestoIndexPage, SessionReportIndexPage, MethodIndexPage,
                         CurriculumIndexPage, StandardPage, AgendaPage, NewsIndexPage,
-                        EcosystemMapPage}),
+                        EcosystemMapPage, RoadmapPage}),
     (StandardPage, {HomePage, StandardPage}, {StandardPage}),
     (LabIndexPage, {HomePage}, {LabPage}),
     (LabPage, {LabIndexPage}, {ProjectPage, NewsPage}),

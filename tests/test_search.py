@@ -114,7 +114,7 @@ class TestFrenchMatching:
 
     def test_all_words_must_match(self, client, corpus):
         assert titles(search(client, q="maquette carton")) == ["Prototypage rapide"]
-        assert titles(search(client, q="maquette décrochage")) == []
+        assert search(client, q="maquette décrochage").context["fallback"] == "partial"
 
     def test_title_matches_come_first(self, client, corpus):
         # "prototype" is in the project's summary and in the method's title.
@@ -243,14 +243,22 @@ class TestResults:
         for page in ["abc", "-1", "0", "99999999999999999999", "1e400", ""]:
             assert titles(search(client, q="prototype", page=page))
 
-    def test_no_result_suggests_close_titles_and_themes(self, client, corpus):
+    def test_a_typo_shows_the_corrected_results_with_a_link_to_the_typed_words(self, client, corpus):
         response = search(client, q="prototipage")
-        assert response.context["count"] == 0
-        assert response.context["suggestion"] == "prototypage"
-        suggested = [hit.object for hit in response.context["suggested_hits"]]
-        assert suggested[0].title == "Prototypage rapide"
+        assert response.context["fallback"] == "corrected" and response.context["fallback_query"] == "prototypage"
+        assert titles(response)[0] == "Prototypage rapide"
         html = response.content.decode()
-        assert "Inclusion" in html and f'href="{suggested[0].url}"' in html
+        assert "Aucun résultat pour « prototipage »" in html or "prototipage" in html
+        assert 'href="?q=prototipage&amp;verbatim=1"' in html
+        # The typed words as typed: nothing, and the themes to browse.
+        response = search(client, q="prototipage", verbatim="1")
+        assert titles(response) == [] and "Inclusion" in response.content.decode()
+        assert 'value="prototipage"' in response.content.decode()
+
+    def test_when_all_words_find_nothing_most_of_them_do(self, client, corpus):
+        response = search(client, q="maquette décrochage")
+        assert response.context["fallback"] == "partial"
+        assert titles(response) in (["Prototypage rapide"], ["Atelier de prévention"])
 
     def test_search_redirects_to_recherche(self, client, db):
         response = client.get("/search/?q=atelier")
@@ -327,10 +335,14 @@ def test_pdf_helper_makes_a_readable_pdf():
 
 
 @pytest.mark.django_db
-def test_external_engine_falls_back_to_wagtail_search(client, corpus, settings):
+def test_another_backend_is_read_through_the_public_api_with_its_facets(client, corpus, settings):
+    # Wagtail's stock database backend stands in for Elasticsearch: the same public API.
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-    response = search(client, q="carton", theme="inclusion")
-    assert response.context["facets"] == []
+    response = search(client, q="carton")
+    assert titles(response) == ["Prototypage rapide"]
+    facets = {g["name"]: [(o["label"], o["count"]) for o in g["options"]] for g in response.context["facets"]}
+    assert facets["type"] == [(plural(MethodPage), 1)] and facets["phase"] == [(Phase.PROTOTYPE.label, 1)]
+    assert titles(search(client, q="carton", phase="test")) == []
 
 
 @pytest.mark.django_db

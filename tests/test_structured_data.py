@@ -100,6 +100,26 @@ def test_session_report_is_an_event(client, network, db):
     assert value(organizer, "name") == ["Futurs Publics (SGMAP)"]
 
 
+def test_event_is_an_event(client, network, db):
+    by_type, index = nodes(client, "/agenda/immersion-en-design-public/")
+    (event,) = by_type["Event"]
+    assert value(event, "name") == ["Immersion en design public"]
+    assert value(event, "startDate") == ["2015-06-18T07:30:00+00:00"]
+    assert value(event, "endDate") == ["2015-06-19T15:00:00+00:00"]
+    assert value(event, "eventAttendanceMode") == ["https://schema.org/OfflineEventAttendanceMode"]
+    (place,) = linked(event, "location", index)
+    assert value(place, "name") == ["Paris"]
+    assert [value(lab, "name") for lab in linked(event, "organizer", index)] == [["Ville de Paris"]]
+
+
+def test_news_is_a_news_article(client, network, db):
+    by_type, index = nodes(client, "/labs/paris/reenchantez-lance/")
+    (news,) = by_type["NewsArticle"]
+    assert value(news, "headline") == ["Réenchantez est lancé"]
+    assert value(news, "datePublished") == ["2015-05-01"]
+    assert linked(news, "publisher", index)
+
+
 def test_lab_is_an_organization(client, network, db):
     by_type, index = nodes(client, "/labs/paris/")
     lab = next(node for node in by_type["Organization"] if value(node, "name") == ["Ville de Paris"])

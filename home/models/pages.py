@@ -34,6 +34,7 @@ class HomePage(BasePage):
         "events.AgendaPage",
         "news.NewsIndexPage",
         "ecosystem.EcosystemMapPage",
+        "roadmap.RoadmapPage",
     ]
     max_count = 1
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.index_urls import index_url
+from home.index_urls import index_url, until_pages_change
 from news.models import NewsIndexPage, public_news, with_labs
 
 register = template.Library()
@@ -10,8 +10,9 @@ register = template.Library()
 
 @register.inclusion_tag("news/latest_news.html")
 def latest_news(count=3):
-    """The network's latest live public news items, for the home page."""
-    return {"news_items": with_labs(public_news()[:count]), "index_url": index_url(NewsIndexPage)}
+    """The network's latest live public news items, for the home page (cached until a page changes)."""
+    news_items = until_pages_change(f"news:latest:{count}", lambda: with_labs(public_news()[:count]))
+    return {"news_items": news_items, "index_url": index_url(NewsIndexPage)}
 
 
 @register.inclusion_tag("news/lab_news.html")

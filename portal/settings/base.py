@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "ecosystem",
+    "roadmap",
     "search",
     "demo",
     "opendata",
@@ -49,11 +50,18 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its French catalogue: the admin's "il y a 2 secondes" (Wagtail uses its naturaltime).
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +76,8 @@ MIDDLEWARE = [
     "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "editorial.middleware.PartnerAreaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -211,6 +221,12 @@ PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
 )
 
+# Two-factor authentication (django-otp, accounts/): administrators and these groups must set up
+# a TOTP app before reaching the admin; partner editors may. Off: only those who enrolled are asked.
+REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=True)
+TWO_FACTOR_REQUIRED_GROUPS = ["Communicants"]
+OTP_TOTP_ISSUER = "Entrelabs"
+
 LANGUAGE_CODE = "fr"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
@@ -246,6 +262,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Entrelabs"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.login.EmailLoginForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
@@ -265,10 +282,24 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Each upload is decoded once to refuse damaged files (portal/images.py): 40 megapixels bound its memory.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 TAGGIT_CASE_INSENSITIVE = True
 # ASCII tag slugs ("Région" -> "region"): clean URLs that the tag page route accepts.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
+# Background tasks (django-tasks). Wagtail's own (search and reference index updates) run at once;
+# documents' text extraction goes to the "documents" backend, which production puts in the
+# database for `manage.py db_worker --backend documents` (DOCUMENT_TASKS=immediate runs it at once).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "documents": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[env.str("DOCUMENT_TASKS", default="immediate")]
+    },
+}
 
 # Demo content (the demo app): illustrative demo pages say "Contenu d'exemple". A deployment that has
 # replaced the demo sets DEMO_CONTENT_MARK=false.

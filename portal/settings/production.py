@@ -19,6 +19,11 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("dj
         "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 
+TASKS["documents"]["BACKEND"] = {  # noqa: F405
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}[env.str("DOCUMENT_TASKS", default="database")]
+
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 # The reverse proxy terminates TLS and says so in X-Forwarded-Proto.

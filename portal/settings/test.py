@@ -10,9 +10,13 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# One media folder per process, removed when the process ends.
-MEDIA_ROOT = tempfile.mkdtemp(prefix="entrelabs-test-media-")
-atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# One media folder per process, removed when the process ends; unless MEDIA_ROOT names one (the
+# restore drill's restored instance, kept).
+if env.str("MEDIA_ROOT", default=""):
+    MEDIA_ROOT = env.str("MEDIA_ROOT")
+else:
+    MEDIA_ROOT = tempfile.mkdtemp(prefix="entrelabs-test-media-")
+    atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests run on SQLite unless DATABASE_URL names another database (the PostgreSQL run).
@@ -32,3 +36,6 @@ WHITENOISE_AUTOREFRESH = True
 # client.login() authenticates without a request, which django-axes refuses: the throttling
 # tests turn it on (tests/test_security_logins.py).
 AXES_ENABLED = False
+# The two-factor tests turn it on (tests/test_security_two_factor.py); the browser editor's path
+# signs in with a TOTP code all the same.
+REQUIRE_2FA_FOR_STAFF = False

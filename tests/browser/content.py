@@ -270,4 +270,20 @@ def build_network_pages(home, lab, report, theme):
         )
         actor.themes.add(theme)
         actor.save()
-    return {"agenda": agenda, "event": event, "news_index": news_index, "news": news, "map": ecosystem_map}
+    from roadmap.models import RoadmapAction, RoadmapPage, RoadmapStatusChange
+
+    roadmap = home.add_child(instance=RoadmapPage(title="Feuille de route", slug="feuille-de-route"))
+    for block in report.roadmap:
+        follow_up = RoadmapAction.objects.create(report=report, block_id=block.id, title=block.value["title"])
+        follow_up.carried_out_by.add(event, ecosystem_map)
+        follow_up.save()
+        RoadmapStatusChange.objects.create(action=follow_up, date=datetime.date(2015, 4, 13), status="engaged")
+        RoadmapStatusChange.objects.create(action=follow_up, date=datetime.date(2015, 9, 1), status="done", note="Fait")
+    return {
+        "agenda": agenda,
+        "event": event,
+        "news_index": news_index,
+        "news": news,
+        "map": ecosystem_map,
+        "roadmap": roadmap,
+    }

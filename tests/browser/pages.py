@@ -70,6 +70,7 @@ PUBLIC_PAGES = [
     PublicPage("news-item", page_key="news"),
     PublicPage("ecosystem-map", page_key="map"),
     PublicPage("ecosystem-map-filtered", page_key="map", query="region=52&theme=participation-citoyenne&kind=zzz"),
+    PublicPage("roadmap", page_key="roadmap"),
     PublicPage("suggest-actor-form", path="/proposer-un-acteur/"),
     PublicPage(
         "suggest-actor-form-errors",

@@ -13,6 +13,9 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import override_settings
+from django_otp.oath import TOTP, hotp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS, DESKTOP, ensure_site_root
@@ -53,19 +56,32 @@ def editorial_site(live_site):
         "camille", "camille@example.org", PASSWORD, first_name="Camille", last_name="Durand"
     )
     communicator.groups.add(Group.objects.get(name=COMMUNICATORS))
+    TOTPDevice.objects.create(user=communicator, name="Téléphone", confirmed=True)
     worksheet = DocumentFactory(
         title="Grille des irritants",
         collection=partner.collection,
         file__filename="grille-des-irritants.pdf",
         file__data=worksheet_pdf("Grille des irritants", "Lab Alpha", [("Irritants", ["Attente"])], "CC BY-SA"),
     )
-    return {
+    # Communicators must sign in with a second factor, as in production (partner editors need not).
+    two_factor = override_settings(REQUIRE_2FA_FOR_STAFF=True)
+    two_factor.enable()
+    yield {
         "base_url": live_site.url,
         "method_index": method_index,
         "editor": editor,
         "communicator": communicator,
         "worksheet": worksheet,
     }
+    two_factor.disable()
+
+
+def next_totp_code(device):
+    """The code the app shows now, or the next one when this one already served (a second
+    sign-in within 30 seconds); django-otp accepts one step ahead."""
+    device.refresh_from_db()
+    now = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).t()
+    return f"{hotp(device.bin_key, max(now, device.last_t + 1), digits=device.digits):06d}"
 
 
 class Steps:
@@ -116,6 +132,13 @@ def log_in(chromium, editorial_site, steps):
         tab.locator("#id_password").fill(PASSWORD)
         steps.shoot(tab, f"login-{user.first_name.lower()}")
         tab.locator("form button[type=submit]").click()
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is not None:
+            # The communicator's role requires a second factor: the code of their TOTP app.
+            expect(tab).to_have_url(re.compile(r"/admin/2fa/verify/"))
+            tab.locator("#id_code").fill(next_totp_code(device))
+            steps.shoot(tab, f"code-{user.first_name.lower()}")
+            tab.locator("form button[type=submit]").click()
         expect(tab).to_have_url(f"{editorial_site['base_url']}/admin/")
         return tab
 

@@ -5,13 +5,15 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from editorial.partners import ensure_editor_account, ensure_partner_group, get_or_create_lab_page, password_reset_url
+from editorial.welcome import send_welcome_email
 from labs.models.labs import OrganisationKind
 
 
 class Command(BaseCommand):
     help = (
         "Create a partner lab: its page (a draft unless --publish), its editor group with page and "
-        "collection permissions, and an editor account with a password-reset link. Idempotent."
+        "collection permissions, and an editor account with a password-reset link, sent by a welcome "
+        "e-mail with the links to start. Idempotent."
     )
 
     def add_arguments(self, parser):
@@ -46,6 +48,10 @@ class Command(BaseCommand):
         for address, user, created in accounts:
             if created or not user.has_usable_password():
                 link = password_reset_url(user, settings.WAGTAILADMIN_BASE_URL)
-                self.stdout.write(f"Editor {address}: {'created' if created else 'exists'}; set a password at {link}")
+                send_welcome_email(user, lab)
+                self.stdout.write(
+                    f"Editor {address}: {'created' if created else 'exists'}; welcome e-mail sent; "
+                    f"set a password at {link}"
+                )
             else:
                 self.stdout.write(f"Editor {address}: already active")

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import RequestFactory, override_settings
+from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
 from home.models import Theme
@@ -55,8 +56,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--queries", type=int, default=50, dest="query_count", help="how many representative queries"
         )
+        parser.add_argument(
+            "--stock-queries",
+            type=int,
+            default=10,
+            help="of these, how many to time on Wagtail's stock database search too (it can take a minute each)",
+        )
 
-    def handle(self, *args, no_rebuild, rounds, query_count, **options):
+    def handle(self, *args, no_rebuild, rounds, query_count, stock_queries, **options):
         pages = Page.objects.live().count()
         self.stdout.write(f"Database: {connection.vendor}, {pages} live pages")
         if not no_rebuild:
@@ -87,6 +94,32 @@ class Command(BaseCommand):
                 timings = self.time_queries(params, rounds)
             p95 = statistics.quantiles(timings, n=20)[-1]
             self.stdout.write(f"{label:<16}{statistics.median(timings):>10.1f}{p95:>10.1f}{max(timings):>10.1f}")
+            if stock_queries:
+                with override_settings(DEBUG=False):
+                    stock = self.time_stock(queries[:stock_queries], faceted=label == "with facets")
+                    ours = self.time_queries(params[:stock_queries], 1)
+                ratio = statistics.median(stock) / statistics.median(ours)
+                self.stdout.write(
+                    f"{'  stock, ' + str(len(stock)) + ' q':<16}{statistics.median(stock):>10.1f}"
+                    f"{max(stock):>10.1f}{max(stock):>10.1f}   portal {statistics.median(ours):.1f} on the same"
+                    f" queries: stock / portal {ratio:.2f}"
+                )
+
+    def time_stock(self, queries, faceted):
+        """Wagtail's stock database search on the same index, through its public API: the count,
+        the first 20 hits and (with facets) the type facet's counts, once per query."""
+        options = {"SEARCH_CONFIG": "french_unaccent"} if connection.vendor == "postgresql" else {}
+        backend = get_search_backend("wagtail.search.backends.database", **options)
+        timings = []
+        for query in queries:
+            started = time.perf_counter()
+            results = backend.search(query, Page.objects.live().public(), operator="and")
+            results.count()
+            list(results[:20])
+            if faceted:
+                results.facet("content_type_id")
+            timings.append((time.perf_counter() - started) * 1000)
+        return timings
 
     def time_queries(self, all_params, rounds):
         host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from wagtail.documents import get_document_model
 
-from search.documents import update_document_text
+from search.documents import store_document_text
 
 
 class Command(BaseCommand):
@@ -11,6 +11,6 @@ class Command(BaseCommand):
         documents = get_document_model().objects.order_by("pk")
         total = documents.count()
         for number, document in enumerate(documents.iterator(), start=1):
-            update_document_text(document)
+            store_document_text(document)
             if number % 50 == 0 or number == total:
                 self.stdout.write(f"{number}/{total} documents")

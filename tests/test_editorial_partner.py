@@ -1,0 +1,64 @@
+"""A partner lab is ready on day one: a welcome e-mail with the login and the three links; the
+lab page that waits for a communicator is said so on both dashboards."""
+
+import io
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+
+from labs.models import LabPage
+from tests.editorial import build_world, world_as_ids, world_from_ids
+
+
+@pytest.fixture(scope="module")
+def world_ids(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield world_as_ids(build_world())
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(db, world_ids):
+    return world_from_ids(world_ids)
+
+
+def text_of(response):
+    assert response.status_code == 200
+    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
+
+
+def test_new_partner_editor_gets_a_welcome_email_then_a_dashboard_that_says_what_waits(client, world):
+    mail.outbox.clear()
+    call_command("add_partner_lab", "La 27e Région", "--email", "Editrice@27eregion.example.org", stdout=io.StringIO())
+    lab = LabPage.objects.get(title="La 27e Région")
+
+    (welcome,) = mail.outbox
+    assert welcome.to == ["editrice@27eregion.example.org"]
+    assert welcome.subject == "Bienvenue sur Entrelabs : votre accès pour La 27e Région"
+    assert "Votre identifiant est votre adresse e-mail : editrice@27eregion.example.org" in welcome.body
+    assert re.search(r"http://testserver/admin/password_reset/confirm/\S+/\S+/", welcome.body)
+    add_method = f"/admin/pages/add/methods/methodpage/{world.method_index.pk}/"
+    assert f"Rédiger une fiche méthode : http://testserver{add_method}" in welcome.body
+    assert f"Ajouter un projet : http://testserver/admin/pages/add/labs/projectpage/{lab.pk}/" in welcome.body
+    assert f"Compléter la page de votre lab : http://testserver/admin/pages/{lab.pk}/edit/" in welcome.body
+    assert "La page de votre lab n’est pas encore publiée" in welcome.body
+
+    # A second run sends nothing more once the editor has a password.
+    editor = get_user_model().objects.get(email="editrice@27eregion.example.org")
+    editor.set_password("Un-mot-de-passe-solide-42")
+    editor.save()
+    call_command("add_partner_lab", "La 27e Région", "--email", "editrice@27eregion.example.org", stdout=io.StringIO())
+    assert len(mail.outbox) == 1
+
+    client.force_login(editor)
+    assert "La page de La 27e Région n’est pas encore publiée : un communicant la publiera" in text_of(
+        client.get("/admin/")
+    )
+    client.force_login(world.communicator)
+    communicator_dashboard = text_of(client.get("/admin/"))
+    assert "Labs partenaires dont la page n’est pas encore publiée La 27e Région" in communicator_dashboard

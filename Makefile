@@ -37,10 +37,6 @@ run:
 	@$(MAKE) --no-print-directory install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py load_agenda_demo
-	$(BIN)/python manage.py load_news_demo
-	$(BIN)/python manage.py load_ecosystem_demo
-	$(BIN)/python manage.py load_roadmap_demo
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py ensure_local_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

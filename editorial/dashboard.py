@@ -3,7 +3,7 @@
 A partner editor sees first where to write (a method, a project, their lab's page), then their
 pages in review and the changes asked of them. A communicator sees what waits for their review,
 oldest first (public proposals marked as such), the partner labs whose page is not published
-yet, and what was published recently. Wagtail's own panels that these replace are removed.
+yet, and what was published recently.
 """
 
 from django.contrib import messages
@@ -18,8 +18,9 @@ from wagtail.models import Page, TaskState, WorkflowState, get_default_page_cont
 from editorial.partners import COMMUNICATORS, is_partner_editor, partner_lab_paths
 
 RECENTLY_PUBLISHED_COUNT = 8
-# Wagtail's panels that ours replace: the same lists, newest first and with the state in jargon.
-REPLACED_PANELS = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation"}
+# Wagtail's panel of one's own pages in review, which ours replaces (newest first, state in jargon).
+# Communicators keep Wagtail's "awaiting your review" panel for its approve and reject buttons.
+REPLACED_PANELS = {"user_objects_in_workflow_moderation"}
 
 
 def person_name(user):
@@ -216,7 +217,6 @@ def dashboard_per_role(request, panels):
         panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED_PANELS]
         panels += [PartnerStartPanel(user), PartnerReviewsPanel(user)]
     elif is_communicator(user):
-        panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED_PANELS]
         panels += [ReviewQueuePanel(user), RecentlyPublishedPanel()]
 
 

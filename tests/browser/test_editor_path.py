@@ -201,7 +201,7 @@ def test_editor_writes_a_method_that_a_communicator_reviews_and_publishes(editor
     settle(editor)
     steps.shoot(editor, "editor-writes-the-method")
     editor.get_by_role("button", name="Plus d'actions").click()
-    editor.get_by_role("button", name="Soumettre à Relecture").click()
+    editor.get_by_role("button", name="Envoyer en relecture").click()
     expect(editor.locator(".messages")).to_contain_text("soumise pour modération")
     steps.shoot(editor, "editor-submitted")
     method = MethodPage.objects.get(title=TITLE)
@@ -219,18 +219,15 @@ def test_editor_writes_a_method_that_a_communicator_reviews_and_publishes(editor
     dialog.locator("button[type=submit]").click()
     expect(communicator.get_by_role("row", name=re.compile(TITLE))).to_have_count(0)
 
-    # The editor reads the comment in the page's status panel, edits and resubmits.
+    # The editor reads the comment at the top of the edit page, edits and resubmits.
     editor.goto(f"{base_url}/admin/pages/{method.pk}/edit/")
-    editor.get_by_role("button", name="Afficher/masquer le statut").click()
-    expect(editor.get_by_text("Modifications demandées").first).to_be_visible()
-    editor.get_by_text("Voir les détails").click()
-    expect(editor.get_by_text(COMMENT)).to_be_visible()
+    expect(editor.locator(".messages")).to_contain_text("a demandé des modifications le")
+    expect(editor.locator(".messages")).to_contain_text(COMMENT)
     steps.shoot(editor, "editor-reads-the-comment")
-    editor.keyboard.press("Escape")
     editor.locator("#id_summary").fill("Repérer ce qui gêne les usagers (agents d'accueil, publics éloignés).")
     settle(editor)
     editor.get_by_role("button", name="Plus d'actions").click()
-    editor.get_by_role("button", name=re.compile("^Resoumettre")).click()
+    editor.get_by_role("button", name="Renvoyer en relecture").click()
     expect(editor.locator(".messages")).to_contain_text(TITLE)
     steps.shoot(editor, "editor-resubmitted")
 

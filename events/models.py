@@ -141,7 +141,10 @@ class EventPage(RoutablePageMixin, ContentPage):
         FieldPanel("body"),
         *ContentPage.taxonomy_panels,
     ]
+    # Below the session report it announces at equal match (title boost 2.5, not 3): the report is
+    # what an agent looking for the workshop's content wants first.
     search_fields = ContentPage.search_fields + [
+        index.SearchField("title", boost=2.5),
         index.SearchField("place", boost=2),
         index.SearchField("address"),
         index.SearchField("body"),

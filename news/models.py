@@ -95,7 +95,13 @@ class NewsPage(ContentPage):
         FieldPanel("body"),
         *ContentPage.taxonomy_panels,
     ]
-    search_fields = ContentPage.search_fields + [index.SearchField("body"), index.FilterField("date")]
+    # Below projects and other content at equal match (title boost 2.5, not 3): a news item reports
+    # on a project or a method, which an agent looking for the words wants first.
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("title", boost=2.5),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
 
     parent_page_types = ["labs.LabPage"]
     subpage_types = []

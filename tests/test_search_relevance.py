@@ -89,7 +89,11 @@ QUERIES = [
     ),
     ("référentiel de formation", "Référentiel de formation des agents à l'innovation", []),
     ("évaluer un projet", "Évaluer un projet d'innovation publique", []),
-    ("passage à l'échelle", "Entrelabs #1 : le passage à l'échelle des labos", []),
+    (
+        "passage à l'échelle",
+        "Entrelabs #1 : le passage à l'échelle des labos",
+        ["Entrelabs #1 : le passage à l’échelle des labs"],
+    ),
     ("accessibilite", "Déclaration d'accessibilité", []),
     ("mentions légales", "Mentions légales", []),
     ("nouveaux élus", "Résidence sur le parcours des nouveaux élus", ["La Pointeuse #2 : l'élu inoffensif"]),

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
+.PHONY: load-check run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
 
 # $(call timed,WHAT,COMMAND): COMMAND between a line saying what starts and one with the seconds it took.
 define timed
@@ -27,7 +27,7 @@ $(VENV)/.installed-requirements: requirements.txt | $(BIN)/python
 	$(call timed,pip install -r requirements.txt,$(BIN)/pip install --quiet -r requirements.txt)
 	@touch $@
 
-$(VENV)/.installed-requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.installed-requirements-dev: requirements.txt requirements-dev.txt requirements-search.txt | $(BIN)/python
 	$(call timed,pip install -r requirements-dev.txt,$(BIN)/pip install --quiet -r requirements-dev.txt)
 	@touch $@
 
@@ -133,3 +133,10 @@ SECURITY_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/security_check
 
 security-check: install-dev node_modules
 	timeout 1800 $(BIN)/python scripts/security_check.py --postgres "$(SECURITY_DATABASE_URL)"
+
+# Load held (issue 21): 50 anonymous visitors for 60 s on gunicorn (production settings, PostgreSQL
+# LOAD_DATABASE_URL, dropped and created again, + Redis) while an editor publishes every 3 s.
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/load_check
+
+load-check: install-dev
+	timeout 900 $(BIN)/python scripts/load_check.py --database "$(LOAD_DATABASE_URL)"

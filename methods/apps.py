@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class MethodsConfig(AppConfig):
     name = "methods"
     verbose_name = _("Methods and training")
-
-    def ready(self):
-        from methods.templatetags import method_tags
-
-        method_tags.connect()

@@ -1,17 +1,16 @@
 """Template helpers of the method catalogue shown outside it (the home page's method finder)."""
 
 from django import template
-from django.core.cache import cache
 from django.db.models import Count
-from django.db.models.signals import post_delete, post_save
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home.index_urls import until_pages_change
 
 register = template.Library()
 
-CACHE_KEY = "portal:method-finder:{site_id}"
+CACHE_KEY = "method-finder:{site_id}"
 
 # What a method of each phase helps to do, in the words of an agent looking for one.
 PHASE_HINTS = {
@@ -40,16 +39,12 @@ def _catalogue(request):
 def method_finder(context):
     """{"url", "phases"}: the method index's URL and, for each phase that has live methods, its
     value, label, hint, number of methods and the index's URL filtered by it. Cached until a page
-    or a view restriction changes, as the navigation is."""
+    or a view restriction changes (``until_pages_change``)."""
     from methods.models import Phase
 
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    key = CACHE_KEY.format(site_id=site.pk if site else 0)
-    catalogue = cache.get(key)
-    if catalogue is None:
-        catalogue = _catalogue(request)
-        cache.set(key, catalogue, 60 * 60)
+    catalogue = until_pages_change(CACHE_KEY.format(site_id=site.pk if site else 0), lambda: _catalogue(request))
     url = catalogue["url"]
     phases = [
         {
@@ -63,23 +58,3 @@ def method_finder(context):
         if catalogue["counts"].get(phase.value)
     ]
     return {"url": url, "phases": phases}
-
-
-def forget(**kwargs):
-    """Forget the cached catalogue of every site."""
-    cache.delete_many([CACHE_KEY.format(site_id=pk) for pk in [0, *Site.objects.values_list("pk", flat=True)]])
-
-
-def _page_changed(sender, instance=None, **kwargs):
-    from wagtail.models import Page, PageViewRestriction
-
-    if isinstance(instance, Page | PageViewRestriction):
-        forget()
-
-
-def connect():
-    post_save.connect(_page_changed, dispatch_uid="portal-method-finder-save")
-    post_delete.connect(_page_changed, dispatch_uid="portal-method-finder-delete")
-    page_published.connect(_page_changed, dispatch_uid="portal-method-finder-publish")
-    page_unpublished.connect(_page_changed, dispatch_uid="portal-method-finder-unpublish")
-    post_page_move.connect(_page_changed, dispatch_uid="portal-method-finder-move")

@@ -9,14 +9,17 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-CACHE_KEY = "portal:index-url:{label}"
+from home.models.mixins import active_language, content_languages
+
+CACHE_KEY = "portal:index-url:{language}:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 VERSION_KEY = "portal:pages-version"
 
 
 def index_url(model):
-    """The relative URL of the first live public page of ``model``, or "" when there is none."""
-    key = CACHE_KEY.format(label=model._meta.label_lower)
+    """The relative URL of the first live public page of ``model`` in the active language, or ""
+    when there is none."""
+    key = CACHE_KEY.format(language=active_language(), label=model._meta.label_lower)
     url = cache.get(key)
     if url is None:
         page = model.objects.public_live().only("id", "url_path", "path", "depth").first()
@@ -27,10 +30,10 @@ def index_url(model):
 
 
 def until_pages_change(key, build, timeout=60 * 60):
-    """``build()``, cached under ``key`` for ``timeout`` seconds at most, or until a page or a view
-    restriction changes."""
+    """``build()``, cached under ``key`` and the active language (what pages list depends on it) for
+    ``timeout`` seconds at most, or until a page or a view restriction changes."""
     version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, 60 * 60 * 24)
-    versioned_key = f"portal:pages:{version}:{key}"
+    versioned_key = f"portal:pages:{version}:{active_language()}:{key}"
     value = cache.get(versioned_key)
     if value is None:
         value = build()
@@ -41,7 +44,8 @@ def until_pages_change(key, build, timeout=60 * 60):
 def clear(sender=None, instance=None, **kwargs):
     if instance is None or isinstance(instance, Page | PageViewRestriction):
         labels = cache.get(CACHED_LABELS_KEY, set())
-        cache.delete_many([CACHE_KEY.format(label=label) for label in labels] + [VERSION_KEY])
+        keys = [CACHE_KEY.format(language=code, label=label) for code in content_languages() for label in labels]
+        cache.delete_many([*keys, VERSION_KEY])
 
 
 def connect():

@@ -31,7 +31,7 @@ def site_links(site, request):
     site_settings = SiteSettings.for_site(site)
     footer_ids = [block.value.pk for block in site_settings.footer_links if block.value is not None]
     pages = (
-        public_pages()
+        public_pages(all_locales=True)
         .filter(
             Q(pk=home.pk)
             | Q(depth=home.depth + 1, path__startswith=home.path, show_in_menus=True)

@@ -24,7 +24,9 @@ class MethodFilterForm(forms.Form):
         all_choice = [("", _("All"))]
         self.fields["phase"].choices = all_choice + Phase.choices
         self.fields["duration"].choices = all_choice + Duration.choices
-        self.fields["lab"].queryset = LabPage.objects.public_live().order_by("title").only("id", "title", "slug")
+        self.fields["lab"].queryset = (
+            LabPage.objects.public_live().order_by("title").only("id", "title", "slug", "translation_key")
+        )
 
     def filter(self, methods):
         """Narrow methods by the parameters that are valid."""
@@ -36,5 +38,6 @@ class MethodFilterForm(forms.Form):
         if data.get("duration"):
             methods = methods.filter(duration=data["duration"])
         if data.get("lab"):
-            methods = methods.filter(author_lab=data["lab"])
+            # The lab in any language: a translated card may still link the lab it was copied with.
+            methods = methods.filter(author_lab__translation_key=data["lab"].translation_key)
         return methods

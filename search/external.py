@@ -7,7 +7,9 @@ they are left out with an external engine, and said so in the README."""
 
 from django.contrib.contenttypes.models import ContentType
 from modelsearch.backends import get_search_backend
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from home.models.mixins import active_language
 
 from .engine import DOCUMENT_TYPE, Hit, page_type_key, searchable_page_models
 from .facets import declared_facets
@@ -26,6 +28,8 @@ class ExternalSearch:
         self.filters = filters
         self.models = searchable_page_models()
         self.content_types = ContentType.objects.get_for_models(*self.models)
+        # The pages of the language being read (Page's FilterField "locale": no join in the index).
+        self.locale = Locale.objects.filter(language_code=active_language()).first()
 
     def page_queryset(self):
         """The live public pages the choices allow, on the declaring model of a chosen facet."""
@@ -41,7 +45,7 @@ class ExternalSearch:
                 if model not in (Page, declaring_model):
                     return None
                 model, conditions[attname] = declaring_model, self.filters[name]
-        pages = model.objects.live().public().filter(**conditions)
+        pages = model.objects.live().public().filter(locale=self.locale, **conditions)
         if model is Page:
             pages = pages.filter(content_type__in=list(self.content_types.values()))
         return pages
@@ -56,7 +60,9 @@ class ExternalSearch:
         if self.filters.get("type") not in (None, DOCUMENT_TYPE) or len(self.filters) > bool(self.filters.get("type")):
             return None
         used = list(
-            DocumentText.objects.filter(used_document_ids(Page.objects.live().public())).values_list("pk", flat=True)
+            DocumentText.objects.filter(
+                used_document_ids(Page.objects.live().public().filter(locale=self.locale))
+            ).values_list("pk", flat=True)
         )
         texts = DocumentText.objects.filter(pk__in=used).select_related("document")
         return get_search_backend().search(self.query, texts, operator="and") if self.query else None
@@ -83,7 +89,7 @@ class ExternalSearch:
             if facet.is_page_valued or not facet.fields:
                 continue
             declaring_model, _, attname = facet.fields[0]
-            pages = declaring_model.objects.live().public()
+            pages = declaring_model.objects.live().public().filter(locale=self.locale)
             counts = pages.search(self.query, operator="and").facet(attname)
             facets[name] = [(value, label, counts[value]) for value, label in facet.choices if counts.get(value)]
         return facets

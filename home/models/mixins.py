@@ -1,14 +1,17 @@
 """Abstract building blocks: each page type declares only the fields that are its own."""
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -37,10 +40,26 @@ def restricted_sections():
     return sections
 
 
+def active_language():
+    """The content language of the request being answered (``fr`` or ``en``: the URL's prefix, or
+    the API's ``lang``), the default language outside a request or for an unknown code."""
+    try:
+        return get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def content_languages():
+    """The language codes content is written in, the default first."""
+    return [code for code, _ in get_content_languages().items()]
+
+
 class PortalPageQuerySet(PageQuerySet):
-    def public_live(self):
-        """The pages any visitor may see: live, with no view restriction on themselves or an
-        ancestor. Every list of pages a public page, a feed or an export shows goes through it.
+    def public_live(self, all_locales=False):
+        """The pages any visitor may see, in the language they read (``active_language()``): live,
+        with no view restriction on themselves or an ancestor. Every list of pages a public page,
+        a feed or an export shows goes through it; ``all_locales`` for what is not a listing (may
+        this document be served, the admin's views).
 
         Wagtail's ``.public()`` rule (``private_q``: each restricted page and its descendants),
         with the restricted pages read from the cache: one query less per listing. The test
@@ -48,15 +67,20 @@ class PortalPageQuerySet(PageQuerySet):
         private = Q(pk__in=[])
         for path, depth in restricted_sections():
             private |= self.descendant_of_q(Page(path=path, depth=depth), inclusive=True)
-        return self.live().exclude(private)
+        pages = self.live().exclude(private)
+        return pages if all_locales else pages.in_active_language()
+
+    def in_active_language(self):
+        """The pages of the active language's locale (a join, no query of its own)."""
+        return self.filter(locale__language_code=active_language())
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 
 
-def public_pages():
+def public_pages(all_locales=False):
     """Every page any visitor may see, of whatever type (``PortalPageQuerySet.public_live``)."""
-    return PortalPageQuerySet(Page).public_live()
+    return PortalPageQuerySet(Page).public_live(all_locales=all_locales)
 
 
 def visible_page_ids(pages):

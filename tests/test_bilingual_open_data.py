@@ -135,9 +135,3 @@ def test_a_feed_in_an_unknown_language_is_a_400(client, network, db):
     response = client.get("/flux/site.rss?lang=klingon")
     assert response.status_code == 400
     assert "lang" in response.content.decode()
-
-
-@pytest.fixture(autouse=True)
-def _languages(settings):  # TEMPORARY until the i18n foundation is merged
-    settings.WAGTAIL_I18N_ENABLED = True
-    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES

@@ -73,9 +73,3 @@ def test_the_active_language_is_searched_by_default(bilingual):
         assert [page.title for page in autocomplete("Rap")] == ["Rapid prototyping"]
         assert autocomplete("Prototypage") == []
     assert [page.title for page in autocomplete("Prototypage")] == ["Prototypage rapide"]
-
-
-@pytest.fixture(autouse=True)
-def _languages(settings):  # TEMPORARY until the i18n foundation is merged
-    settings.WAGTAIL_I18N_ENABLED = True
-    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES

@@ -1,8 +1,11 @@
 """Abstract building blocks: each page type declares only the fields that are its own."""
 
+import contextvars
+
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
@@ -12,7 +15,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -40,13 +43,39 @@ def restricted_sections():
     return sections
 
 
+# The language of the page being served (set by home/wagtail_hooks.py for the request): a French
+# page not translated yet is shown under /en/ with the English interface, and lists French pages.
+_page_language = contextvars.ContextVar("page_language", default=None)
+LOCALE_LANGUAGES_CACHE_KEY = "portal:locale-languages"
+
+
 def active_language():
-    """The content language of the request being answered (``fr`` or ``en``: the URL's prefix, or
-    the API's ``lang``), the default language outside a request or for an unknown code."""
+    """The language of the content being served: the page's, else the request's (``fr`` or ``en``:
+    the URL's prefix, or the API's ``lang``), the default language outside a request or for an
+    unknown code. What pages list is in this language."""
+    if page_language := _page_language.get():
+        return page_language
     try:
         return get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
     except LookupError:
         return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def serve_in_language_of(page):
+    """What the rest of this request lists is in the page's language (forgotten at the next request)."""
+    languages = cache.get(LOCALE_LANGUAGES_CACHE_KEY)
+    if languages is None or page.locale_id not in languages:
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(LOCALE_LANGUAGES_CACHE_KEY, languages, 60 * 60)
+    _page_language.set(languages.get(page.locale_id))
+
+
+def forget_page_language(**kwargs):
+    _page_language.set(None)
+
+
+request_started.connect(forget_page_language, dispatch_uid="portal-page-language-start")
+request_finished.connect(forget_page_language, dispatch_uid="portal-page-language-finish")
 
 
 def content_languages():

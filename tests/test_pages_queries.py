@@ -1,6 +1,6 @@
-"""Each page type renders in at most 14 SQL queries, however many children, tags, team members,
-actions or signatories it shows: rendered with a few, then with many, the count is the same. Every
-test runs in French and on the English translation of its pages (under /en/)."""
+"""Each page type renders in at most 14 SQL queries (16 under /en/), however many children, tags,
+team members, actions or signatories it shows: rendered with a few, then with many, the count is the
+same. Every test runs on the French pages and on their English translations (under /en/)."""
 
 import pytest
 import wagtail_factories

@@ -5,11 +5,11 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.throttling import ThrottledPasswordResetView
 from portal import i18n
+from portal.sitemaps import PagesInEveryLanguage
 from portal.views import healthz
 
 urlpatterns = [
@@ -22,7 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesInEveryLanguage}}),
     # Crawlers skip the admin; the search page stays crawlable, its facet links are rel="nofollow".
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("opendata.urls")),

@@ -15,23 +15,37 @@ register = template.Library()
 
 
 def page_versions(page, request):
-    """{language code: (page id, relative URL, absolute URL)} of the live public versions of
-    ``page`` in each language, itself included; cached until a page or a view restriction changes."""
+    """{language code: (page id, relative URL, absolute URL, language of its content)} of the live
+    public versions of ``page`` in each language, itself included; an alias (the copy Wagtail makes
+    of an untranslated parent) holds the content of its source. Cached until a page or a view
+    restriction changes."""
 
     def build():
         versions = list(
             Page.objects.filter(translation_key=page.translation_key)
             .select_related("locale")
-            .only("id", "path", "depth", "url_path", "live", "locale__language_code")
+            .only("id", "path", "depth", "url_path", "live", "alias_of_id", "locale__language_code")
         )
+        languages = {version.pk: version.locale.language_code for version in versions}
         visible = visible_page_ids(versions)
         return {
-            version.locale.language_code: (version.pk, version.get_url(request), version.get_full_url(request))
+            version.locale.language_code: (
+                version.pk,
+                version.get_url(request),
+                version.get_full_url(request),
+                languages.get(version.alias_of_id, version.locale.language_code),
+            )
             for version in versions
             if version.pk in visible
         }
 
     return until_pages_change(f"translations:{page.translation_key}", build)
+
+
+def _in_language(url, language, other_language):
+    """``url`` (a URL of ``language``) under ``other_language``'s prefix: it resolves only in its own."""
+    with translation.override(language):
+        return translate_url(url, other_language)
 
 
 @register.simple_tag(takes_context=True)
@@ -48,22 +62,25 @@ def page_languages(context):
         return {"links": [], "alternates": [], "content_language": active, "untranslated": False}
     if isinstance(page, Page) and page.pk:
         versions = page_versions(page, request)
-        content_language = next((code for code, (pk, *_urls) in versions.items() if pk == page.pk), None)
-        if content_language is None:  # a page the public may not see (a password-protected one)
-            content_language = page.locale.language_code
-            versions = {content_language: (page.pk, request.path, request.build_absolute_uri(request.path))}
-        own_url = versions[content_language][1]
+        own = next((version for version in versions.values() if version[0] == page.pk), None)
+        if own is None:  # a page the public may not see (a password-protected one)
+            language = page.locale.language_code
+            own = (page.pk, request.path, request.build_absolute_uri(request.path), language)
+            versions = {language: own}
+        content_language, own_url = own[3], own[1]
         links = [
-            {"code": code, "url": versions[code][1], "translated": True}
+            {"code": code, "url": versions[code][1], "translated": versions[code][3] == code}
             if code in versions
-            else {"code": code, "url": translate_url(own_url, code), "translated": False}
+            else {"code": code, "url": _in_language(own_url, content_language, code), "translated": False}
             for code, _name in settings.LANGUAGES
         ]
+        # hreflang: the real translations only (not an alias, which holds another language).
+        translated = {code: version[2] for code, version in versions.items() if version[3] == code}
         alternates = []
-        if len(versions) > 1:
-            alternates = [{"code": code, "url": full_url} for code, (_pk, _url, full_url) in versions.items()]
-            if settings.LANGUAGE_CODE in versions:
-                alternates.append({"code": "x-default", "url": versions[settings.LANGUAGE_CODE][2]})
+        if len(translated) > 1:
+            alternates = [{"code": code, "url": full_url} for code, full_url in translated.items()]
+            if settings.LANGUAGE_CODE in translated:
+                alternates.append({"code": "x-default", "url": translated[settings.LANGUAGE_CODE]})
     else:
         # A view that is not a page (search, themes): the same view in each language's interface.
         content_language = active

@@ -112,6 +112,27 @@ def test_every_page_has_the_shared_skeleton(client, tree, language):
         assert pages[5].url in links and other_language[5].url not in links, url
 
 
+def test_the_home_page_lists_the_pages_of_its_language(client, tree):
+    f.SessionReportPageFactory(parent=tree["reports"], title="Entrelabs #1", date=datetime.date(2015, 4, 13))
+    english_lab = translate(tree["lab"], title="Pays de la Loire Region")
+    english_report = translate(f.SessionReportPageFactory(parent=tree["reports"], title="Entrelabs #2"))
+    english_home = translate(tree["home"])
+    french, english = get(client, "/").find("main"), get(client, english_home.url).find("main")
+    assert "Pays de la Loire Region" in text(english.find(id="labs").find_parent("section"))
+    assert english.find("a", href=english_lab.url) and not english.find("a", href=tree["lab"].url)
+    assert french.find("a", href=tree["lab"].url) and not french.find("a", href=english_lab.url)
+    reports = text(english.find(id="latest-reports").find_parent("section"))
+    assert english_report.title in reports and "Entrelabs #1" not in reports
+    assert "Entrelabs #1" in text(french.find(id="latest-reports").find_parent("section"))
+
+
+def test_a_french_page_not_translated_yet_lists_french_pages_under_en(client, tree):
+    translate(tree["home"])
+    main = get(client, "/en" + tree["methods"].url).find("main")
+    assert main.find("a", href=tree["method"].url)  # the French card, in the French index
+    assert main.find(lang="fr")
+
+
 def test_title_description_and_opengraph_come_from_the_page(client, tree):
     method = tree["method"]
     method.seo_title = "Immersion sur le terrain"

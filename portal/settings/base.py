@@ -226,7 +226,7 @@ PERMISSIONS_POLICY = (
 # Two-factor authentication (django-otp, accounts/): administrators and these groups must set up
 # a TOTP app before reaching the admin; partner editors may. Off: only those who enrolled are asked.
 REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=True)
-TWO_FACTOR_REQUIRED_GROUPS = ["Communicants"]
+TWO_FACTOR_REQUIRED_GROUPS = ["Communicants", "Traducteurs"]
 OTP_TOTP_ISSUER = "Entrelabs"
 
 LANGUAGE_CODE = "fr"

@@ -12,7 +12,7 @@ from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -30,6 +30,7 @@ SHOWN_ON_PAGES = (
     CollectionViewRestriction,
     Collection,
     Site,
+    Locale,
     AbstractImage,
     AbstractDocument,
     BaseSiteSetting,

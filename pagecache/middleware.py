@@ -89,16 +89,12 @@ class PageCacheMiddleware:
 
     @staticmethod
     def cache_key(request):
-        """The page's address and its language (decided as LocaleMiddleware will: the URL, the
-        language cookie, then Accept-Language), or None for a host Django refuses (its 400)."""
+        """The page's address and language, or None for a host Django refuses (its 400)."""
         try:
             address = request.build_absolute_uri()
         except DisallowedHost:
             return None
-        language = translation.get_language_from_request(
-            request, check_path=is_language_prefix_patterns_used(settings.ROOT_URLCONF)[0]
-        )
-        digest = hashlib.sha256(f"{language} {address}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{request_language(request)} {address}".encode()).hexdigest()
         return CACHE_KEY.format(digest=digest)
 
     @staticmethod
@@ -148,6 +144,17 @@ class PageCacheMiddleware:
         if response.get("Content-Type", "").startswith("text/html") and not response.has_header("Cache-Control"):
             add_never_cache_headers(response)
         return response
+
+
+def request_language(request):
+    """The language LocaleMiddleware will activate: the URL's prefix; with French unprefixed
+    (``prefix_default_language=False``), French; without i18n_patterns, the language cookie,
+    then Accept-Language."""
+    i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+    language_from_path = translation.get_language_from_path(request.path_info)
+    if i18n_patterns_used and not prefixed_default_language and not language_from_path:
+        return settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request, check_path=i18n_patterns_used)
 
 
 def is_under_view_restriction(page):

@@ -118,12 +118,17 @@ def test_a_page_changed_since_the_browsers_copy_is_sent_whole(client, methods):
 
 
 def test_each_language_has_its_own_copy(client, methods):
-    french = cached(client, methods["index"].url).content.decode()
-    english = visit(client, methods["index"], accept_language="en").content.decode()
-    assert '<html lang="fr">' in french
-    assert '<html lang="en">' in english
-    client.cookies["django_language"] = "en"
-    assert '<html lang="en">' in visit(client, methods["index"]).content.decode()
+    url = methods["index"].url
+    french = cached(client, url)
+    assert '<html lang="fr">' in french.content.decode()
+    english = visit(client, "/en" + url)  # not translated: shown in French with an English interface
+    assert english["X-Page-Cache"] == "miss"
+    assert '<html lang="en">' in english.content.decode()
+    assert visit(client, "/en" + url)["X-Page-Cache"] == "hit"
+    # French pages are French whatever the browser asks (the URL decides): the same copy.
+    again = visit(client, url, accept_language="en")
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == french.content
 
 
 def test_page_cache_seconds_zero_turns_it_off(client, methods, settings):

@@ -84,6 +84,8 @@ class PageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and CookieStorage.cookie_name not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
+            # Wagtail's previews run the middleware on a made-up request for the page's address.
+            and not getattr(request, "is_dummy", False)
             and not request.path_info.startswith(self.skipped_prefixes)
         )
 

@@ -10,7 +10,6 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 from ecosystem.models import Actor, ActorKind, ActorSuggestion
 from ecosystem.permissions import ActorPermissionPolicy, OwnActorsOnly
 
-
 register_permission_policy(Actor, ActorPermissionPolicy(Actor))
 
 

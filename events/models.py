@@ -20,8 +20,8 @@ from events.forms import EventPageForm
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.listings import with_card_images
 from home.models import BasePage, ContentPage, visible_page_ids
-from home.search_facets import Facet
 from home.pagination import paginate
+from home.search_facets import Facet
 from labs.models import LabPage
 
 DEFAULT_TIME_ZONE = "Europe/Paris"

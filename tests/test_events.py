@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from django.urls import reverse
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -241,7 +241,9 @@ def test_agenda_and_event_query_counts(client, home_page, agenda):
 
 def test_search_offers_the_events_attendance_as_a_facet(client, agenda):
     nf.EventPageFactory(parent=agenda, title="Atelier immersion à Nantes", place="Nantes")
-    nf.EventPageFactory(parent=agenda, title="Atelier immersion en visio", place="", online_url="https://visio.example/a")
+    nf.EventPageFactory(
+        parent=agenda, title="Atelier immersion en visio", place="", online_url="https://visio.example/a"
+    )
     both = nf.EventPageFactory(
         parent=agenda, title="Atelier immersion hybride", place="Paris", online_url="https://visio.example/b"
     )

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -14,8 +14,9 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.listings import with_card_images
 from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
+from home.panels import OptionalRowsInlinePanel
 from home.search_facets import Facet
-from methods.blocks import ModuleBlock, StepBlock
+from methods.blocks import ModuleBlock, StepsBlock
 
 
 class Phase(models.TextChoices):
@@ -143,7 +144,7 @@ class MethodPage(ContentPage):
         _("materials"), blank=True, help_text=_("One item per line, e.g. 'Post-its', 'A large printed map'.")
     )
     steps = StreamField(
-        [("step", StepBlock())],
+        StepsBlock(),
         verbose_name=_("steps"),
         blank=True,
         help_text=_(
@@ -202,9 +203,9 @@ class MethodPage(ContentPage):
         FieldPanel("tips"),
         FieldPanel("pitfalls"),
         FieldPanel("legal_points"),
-        InlinePanel("worksheets", label=_("Worksheets")),
+        OptionalRowsInlinePanel("worksheets", label=_("Worksheets")),
         FieldRowPanel([FieldPanel("licence"), FieldPanel("author_lab")]),
-        InlinePanel("related_method_links", label=_("Related methods")),
+        OptionalRowsInlinePanel("related_method_links", label=_("Related methods")),
         *ContentPage.taxonomy_panels,
     ]
     search_fields = ContentPage.search_fields + [

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -391,6 +392,12 @@ class CurriculumPage(ContentPage):
         return sum((block.value["duration_hours"] or Decimal(0) for block in self.modules), Decimal(0))
 
 
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
 class MethodProposal(models.Model):
     """Who proposed a method through the public form: kept apart from the public page."""
 
@@ -398,6 +405,17 @@ class MethodProposal(models.Model):
     contact_email = models.EmailField(_("contact email"))
     consented_at = models.DateTimeField(_("consent given at"))
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    status = models.CharField(_("state"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PENDING)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decision_message = models.TextField(_("message sent to the proposer"), blank=True)
 
     class Meta:
         verbose_name = _("method proposal")

@@ -75,6 +75,15 @@ def absolute(url, request):
 
 
 @register.filter
+def as_requested(url, request):
+    """An absolute URL on the scheme and host the reader used (validated by ALLOWED_HOSTS): a card
+    printed from https://entrelabs.example shows that address, whatever the site's root URL says."""
+    if not url or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+@register.filter
 def page_kind(page):
     """The pictogram name of a page's type ("methodpage"; an index page takes its children's), read without a query."""
     model = page.specific_class or type(page)

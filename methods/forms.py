@@ -68,17 +68,20 @@ class MethodFilterForm(forms.Form):
         chosen = self.chosen()
         groups = []
         for name, attribute in self.choice_fields.items():
-            counts = dict(
-                self.filter(methods, leave_out=name).order_by().values_list(attribute).annotate(Count("pk"))
-            )
+            counts = dict(self.filter(methods, leave_out=name).order_by().values_list(attribute).annotate(Count("pk")))
             groups.append(
                 {
                     "name": name,
                     "label": self.fields[name].label,
                     "chosen": chosen.get(name, ""),
-                    "pictograms": name in self.PICTOGRAM_FACETS,
                     "options": [
-                        {"value": value, "label": label, "count": counts.get(value, 0), "chosen": chosen.get(name) == value}
+                        {
+                            "value": value,
+                            "label": label,
+                            "count": counts.get(value, 0),
+                            "chosen": chosen.get(name) == value,
+                            "pictogram": value if name in self.PICTOGRAM_FACETS else "",
+                        }
                         for value, label in self.fields[name].choices
                         if value
                     ],

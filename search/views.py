@@ -13,6 +13,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home.templatetags.portal_tags import pictogram_of_kind
+
 from .engine import RESULTS_PER_PAGE, SiteSearch, autocomplete, fallback_search
 from .forms import SearchForm, facet_names
 from .models import QueryDay
@@ -155,8 +157,12 @@ def facet_groups(request, search, form):
                 "name": name,
                 "label": form.fields[name].label,
                 "chosen": chosen.get(name),
+                # Few fixed values (type, phase, duration) as big tiles; themes and labs as a list.
+                "tiles": name != "theme" and name not in form.facet_pages,
                 "options": [
                     {
+                        "value": value,
+                        "pictogram": facet_pictogram(name, value),
                         "label": label,
                         "count": count,
                         "chosen": chosen.get(name) == str(value),
@@ -168,6 +174,13 @@ def facet_groups(request, search, form):
         )
     order = facet_names()
     return sorted(groups, key=lambda group: order.index(group["name"]))
+
+
+def facet_pictogram(name, value):
+    """The pictogram of a facet's value: a page type's ("methods.methodpage"), a phase's, else none."""
+    if name == "type":
+        return pictogram_of_kind(str(value).rsplit(".", 1)[-1])
+    return value if name == "phase" else ""
 
 
 def promotions(query):

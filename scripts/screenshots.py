@@ -65,7 +65,7 @@ PAGES = [
 PICTOGRAMS = {
     "Phases": ["discover", "define", "ideate", "prototype", "test", "deploy", "evaluate"],
     "Page types": ["labpage", "projectpage", "methodpage", "curriculumpage", "manifestopage", "sessionreportpage"],
-    "Others": ["theme", "event", "news", "map", "document", "legal", "propose", "search"],
+    "Others": ["theme", "event", "news", "map", "roadmap", "document", "legal", "propose", "search"],
 }
 SWATCHES = [
     ("ink", "#1b1f24"),

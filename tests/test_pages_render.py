@@ -252,8 +252,16 @@ def test_lab_page(client, tree):
     lab.logo = wagtail_factories.ImageFactory()
     lab.save()
     f.LabTeamMemberFactory(lab=lab, name="Marie Dupont", role="Chargée de mission innovation")
-    f.ProjectPageFactory(parent=lab, title="Décrochage scolaire", status="planned")
+    project = f.ProjectPageFactory(parent=lab, title="Décrochage scolaire", status="planned")
+    f.ProjectIndicatorFactory(project=project, label="Élèves raccrochés", measured_value=12, target=30, unit="élèves")
+    f.ProjectIndicatorFactory(project=project, label="Satisfaction", target=80, unit="%")
     main = get(client, lab.url).find("main")
+    card = main.find("a", string="Décrochage scolaire").find_parent("article")
+    assert text(card.find(class_="badge")) == "Prévu"
+    assert [text(li) for li in card.find("ul", class_="card__indicators").find_all("li")] == [
+        "Élèves raccrochés 12 élèves (cible 30 élèves)",
+        "Satisfaction pas encore mesurée (cible 80 %)",
+    ]
     assert "Marie Dupont" in text(main) and "Chargée de mission innovation" in text(main)
     assert main.find("a", href="/labs/pays-de-la-loire/bureau-du-futur/")
     assert "Décrochage scolaire" in text(main) and "Prévu" in text(main)

@@ -21,9 +21,6 @@ def choice_facets():
 class MethodFilterForm(forms.Form):
     """Validates the method index's query parameters; unknown values are errors, not 500s."""
 
-    # The facets whose values name a pictogram (docs/design.md, Pictograms).
-    PICTOGRAM_FACETS = {"phase"}
-
     theme = forms.ModelChoiceField(
         queryset=Theme.objects.all(), to_field_name="slug", required=False, label=_("Theme"), empty_label=_("All")
     )
@@ -36,11 +33,14 @@ class MethodFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.choice_fields = {}  # {parameter: model field} of the facets shown as big choices
+        self.pictogram_fields = set()  # those whose values name a pictogram (the phases)
         for facet, model_field in choice_facets():
             self.fields[facet.name] = forms.ChoiceField(
                 required=False, label=facet.label, choices=[("", _("All")), *model_field.choices]
             )
             self.choice_fields[facet.name] = model_field.name
+            if facet.pictograms:
+                self.pictogram_fields.add(facet.name)
         self.fields["lab"].queryset = LabPage.objects.public_live().order_by("title").only("id", "title", "slug")
         self.order_fields([*self.choice_fields, "theme", "lab"])
 
@@ -80,7 +80,7 @@ class MethodFilterForm(forms.Form):
                             "label": label,
                             "count": counts.get(value, 0),
                             "chosen": chosen.get(name) == value,
-                            "pictogram": value if name in self.PICTOGRAM_FACETS else "",
+                            "pictogram": value if name in self.pictogram_fields else "",
                         }
                         for value, label in self.fields[name].choices
                         if value

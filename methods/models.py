@@ -224,7 +224,7 @@ class MethodPage(ContentPage):
     ]
     search_facets = [
         Facet("lab", _("Lab"), "author_lab"),
-        Facet("phase", _("Phase"), "phase"),
+        Facet("phase", _("Phase"), "phase", pictograms=True),
         Facet("duration", _("Duration"), "duration"),
     ]
 

@@ -16,6 +16,7 @@ from wagtail.search.utils import normalise_query_string
 from home.templatetags.portal_tags import pictogram_of_kind
 
 from .engine import RESULTS_PER_PAGE, SiteSearch, autocomplete, fallback_search
+from .facets import declared_facets
 from .forms import SearchForm, facet_names
 from .models import QueryDay
 from .text import query_terms
@@ -177,10 +178,12 @@ def facet_groups(request, search, form):
 
 
 def facet_pictogram(name, value):
-    """The pictogram of a facet's value: a page type's ("methods.methodpage"), a phase's, else none."""
+    """The pictogram of a facet's value: its page type's for the type facet (the model's name after
+    the app's), the value itself for a facet declared with ``pictograms``, else none."""
     if name == "type":
         return pictogram_of_kind(str(value).rsplit(".", 1)[-1])
-    return value if name == "phase" else ""
+    facet = declared_facets().get(name)
+    return value if facet is not None and facet.pictograms else ""
 
 
 def promotions(query):

@@ -105,7 +105,7 @@ def test_map_draws_the_regions_without_outside_request(client, actors):
     assert "<title>Pays de la Loire : 2</title>" in svg and 'href="?region=52"' in svg
     assert "<title>École de design Nantes Atlantique</title>" in svg  # its point
     assert "http" not in svg  # no tile, no outside resource
-    assert html.index('class="card-list"') < start  # the list comes first
+    assert html.index('aria-label="Acteurs de l’écosystème"') < start  # the list comes first
 
 
 def test_geojson_and_csv_exports_with_the_same_filters(client, actors):

@@ -134,6 +134,24 @@ def test_agenda_lists_upcoming_first_then_past(client, agenda):
     assert "Brouillon" not in html
 
 
+def test_agenda_cards_show_the_date_and_the_call_to_register_while_the_event_is_to_come(client, agenda):
+    from bs4 import BeautifulSoup
+
+    start = datetime.datetime(2099, 7, 14, 9, 30, tzinfo=PARIS)
+    nf.EventPageFactory(parent=agenda, title="Bientôt", start=start, registration_url="https://example.org/inscription")
+    nf.EventPageFactory(parent=agenda, title="Passé", start=now_plus(-10), registration_url="https://example.org/old")
+    soup = BeautifulSoup(client.get("/agenda/").content, "html.parser")
+    coming = soup.find("a", string="Bientôt").find_parent("article")
+    leaf = coming.find(class_="date-tile")
+    assert leaf["aria-hidden"] == "true" and " ".join(leaf.get_text(" ").split()) == "14 juil. 2099"
+    assert "14 juillet 2099, 09:30" in coming.find(class_="card__details").get_text()
+    register = coming.find("a", class_="button")
+    assert register["href"] == "https://example.org/inscription"
+    assert " ".join(register.get_text(" ").split()) == "S’inscrire : Bientôt"
+    past = soup.find("a", string="Passé").find_parent("article")
+    assert "card--past" in past["class"] and not past.find("a", class_="button")
+
+
 def test_home_page_shows_the_next_event(client, agenda):
     nf.EventPageFactory(parent=agenda, title="Passé", start=now_plus(-10))
     nf.EventPageFactory(parent=agenda, title="Le prochain", start=now_plus(2))

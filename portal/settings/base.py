@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "demo",
     "opendata",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -224,7 +226,7 @@ PERMISSIONS_POLICY = (
 # Two-factor authentication (django-otp, accounts/): administrators and these groups must set up
 # a TOTP app before reaching the admin; partner editors may. Off: only those who enrolled are asked.
 REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=True)
-TWO_FACTOR_REQUIRED_GROUPS = ["Communicants"]
+TWO_FACTOR_REQUIRED_GROUPS = ["Communicants", "Traducteurs"]
 OTP_TOTP_ISSUER = "Entrelabs"
 
 LANGUAGE_CODE = "fr"
@@ -232,6 +234,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Pages are translated (Wagtail's Locale, one tree per language): French, the default, keeps its
+# URLs without a prefix; English is under /en/ (portal/urls.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
@@ -261,7 +267,6 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Entrelabs"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.login.EmailLoginForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -49,8 +49,8 @@ def search_page(request):
     search = SiteSearch(query, form.filters(), facet_pages=form.facet_pages, window=window)
     typed_count = search.count()
     fallback = None
-    if query and not search.match.is_empty and not typed_count and not request.GET.get("verbatim"):
-        # Nothing found: the corrected query's results, or those of most of the words, directly.
+    if query and not search.match.is_empty and not search.words_match() and not request.GET.get("verbatim"):
+        # The words find nothing: the corrected query's results, or those of most of the words, directly.
         fallback = fallback_search(query, form.filters(), form.facet_pages, window)
         if fallback:
             search = fallback[2]

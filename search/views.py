@@ -14,7 +14,10 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home.templatetags.portal_tags import pictogram_of_kind
+
 from .engine import RESULTS_PER_PAGE, SiteSearch, autocomplete, fallback_search
+from .facets import declared_facets
 from .forms import SearchForm, facet_names
 from .models import QueryDay
 from .text import query_terms
@@ -46,8 +49,8 @@ def search_page(request):
     search = SiteSearch(query, form.filters(), facet_pages=form.facet_pages, window=window)
     typed_count = search.count()
     fallback = None
-    if query and not search.match.is_empty and not typed_count and not request.GET.get("verbatim"):
-        # Nothing found: the corrected query's results, or those of most of the words, directly.
+    if query and not search.match.is_empty and not search.words_match() and not request.GET.get("verbatim"):
+        # The words find nothing: the corrected query's results, or those of most of the words, directly.
         fallback = fallback_search(query, form.filters(), form.facet_pages, window)
         if fallback:
             search = fallback[2]
@@ -165,8 +168,12 @@ def facet_groups(request, search, form):
                 "name": name,
                 "label": form.fields[name].label,
                 "chosen": chosen.get(name),
+                # Few fixed values (type, phase, duration) as big tiles; themes and labs as a list.
+                "tiles": name != "theme" and name not in form.facet_pages,
                 "options": [
                     {
+                        "value": value,
+                        "pictogram": facet_pictogram(name, value),
                         "label": label,
                         "count": count,
                         "chosen": chosen.get(name) == str(value),
@@ -178,6 +185,15 @@ def facet_groups(request, search, form):
         )
     order = facet_names()
     return sorted(groups, key=lambda group: order.index(group["name"]))
+
+
+def facet_pictogram(name, value):
+    """The pictogram of a facet's value: its page type's for the type facet (the model's name after
+    the app's), the value itself for a facet declared with ``pictograms``, else none."""
+    if name == "type":
+        return pictogram_of_kind(str(value).rsplit(".", 1)[-1])
+    facet = declared_facets().get(name)
+    return value if facet is not None and facet.pictograms else ""
 
 
 def promotions(query):

@@ -16,6 +16,10 @@ their projects and the methods they wrote).
 
 from dataclasses import dataclass
 
+# The FilterField of content pages holding their parent's id: what Elasticsearch counts a
+# ``Facet.PARENT`` facet on (home.models.mixins.ContentPage).
+PARENT_FILTER_FIELD = "parent_page_id"
+
 
 @dataclass(frozen=True)
 class Facet:

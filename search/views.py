@@ -7,6 +7,7 @@ from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -29,6 +30,15 @@ MAX_LOGGED_QUERY_LENGTH = 255
 
 def search(request):
     """/recherche/?q=…: results with facets, suggestions when nothing matches."""
+    response = search_page(request)
+    if request.GET.get("q", "").strip():
+        # A results page is the visitor's own: neither the page cache nor a proxy keeps it (the
+        # empty search page is cached like any page).
+        add_never_cache_headers(response)
+    return response
+
+
+def search_page(request):
     form = SearchForm(without_null_characters(request.GET))
     form.is_valid()
     query = form.query()
@@ -39,8 +49,8 @@ def search(request):
     search = SiteSearch(query, form.filters(), facet_pages=form.facet_pages, window=window)
     typed_count = search.count()
     fallback = None
-    if query and not search.match.is_empty and not typed_count and not request.GET.get("verbatim"):
-        # Nothing found: the corrected query's results, or those of most of the words, directly.
+    if query and not search.match.is_empty and not search.words_match() and not request.GET.get("verbatim"):
+        # The words find nothing: the corrected query's results, or those of most of the words, directly.
         fallback = fallback_search(query, form.filters(), form.facet_pages, window)
         if fallback:
             search = fallback[2]

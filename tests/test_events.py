@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -254,3 +255,31 @@ def test_agenda_and_event_query_counts(client, home_page, agenda):
 
     add_organisers(3)
     assert_bounded(client, event.url, lambda: add_organisers(27))
+
+
+def test_search_offers_the_events_attendance_as_a_facet(client, agenda):
+    nf.EventPageFactory(parent=agenda, title="Atelier immersion à Nantes", place="Nantes")
+    nf.EventPageFactory(
+        parent=agenda, title="Atelier immersion en visio", place="", online_url="https://visio.example/a"
+    )
+    both = nf.EventPageFactory(
+        parent=agenda, title="Atelier immersion hybride", place="Paris", online_url="https://visio.example/b"
+    )
+    response = client.get(reverse("search"), {"q": "immersion"})
+    attendance = next(group for group in response.context["facets"] if group["name"] == "attendance")
+    assert attendance["label"] == "Format"
+    assert [(o["label"], o["count"]) for o in attendance["options"]] == [
+        ("Sur place", 1),
+        ("En ligne", 1),
+        ("Sur place et en ligne", 1),
+    ]
+    response = client.get(reverse("search"), {"q": "immersion", "attendance": "online"})
+    assert [hit.object.title for hit in response.context["results"].object_list] == ["Atelier immersion en visio"]
+    # The attendance follows the place and the link when the event changes.
+    both.online_url = ""
+    both.save_revision().publish()
+    response = client.get(reverse("search"), {"q": "immersion", "attendance": "in_person"})
+    assert sorted(hit.object.title for hit in response.context["results"].object_list) == [
+        "Atelier immersion hybride",
+        "Atelier immersion à Nantes",
+    ]

@@ -275,6 +275,12 @@ class TestResults:
         assert response.context["fallback"] == "partial"
         assert titles(response) in (["Prototypage rapide"], ["Atelier de prévention"])
 
+    def test_when_only_the_facet_choices_leave_nothing_no_words_are_dropped_nor_corrected(self, client, corpus):
+        # "maquette" is a prototyping method's word: the choice of another phase leaves nothing.
+        response = search(client, q="maquette carton", phase="discover")
+        assert titles(response) == [] and response.context["fallback"] is None
+        assert "Chercher à nouveau sans les filtres" in response.content.decode()
+
     def test_search_redirects_to_recherche(self, client, db):
         response = client.get("/search/?q=atelier")
         assert response.status_code == 301 and response["Location"] == "/recherche/?q=atelier"

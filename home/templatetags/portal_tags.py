@@ -24,10 +24,12 @@ def site_navigation(context):
         return nav
     nav.update(navigation.site_links(site, request))
     page = context.get("page")
-    home_path = site.root_page.path
-    if isinstance(page, Page) and page.path.startswith(home_path) and page.depth > site.root_page.depth:
+    # The home page of the page's language (a translation of the site's root, at its depth).
+    home_paths = {site.root_page.path, nav["home"]["path"] if nav["home"] else site.root_page.path}
+    home_path_length = len(site.root_page.path)
+    if isinstance(page, Page) and page.path[:home_path_length] in home_paths and page.depth > site.root_page.depth:
         nav["ancestors"] = navigation.ancestors(page, site.root_page)
-        nav["current_section"] = page.path[: len(home_path) + Page.steplen]
+        nav["current_section"] = page.path[: home_path_length + Page.steplen]
     return nav
 
 

@@ -19,29 +19,31 @@ def choice_facets():
 
 
 class MethodFilterForm(forms.Form):
-    """Validates the method index's query parameters; unknown values are errors, not 500s."""
+    """Validates the method index's query parameters; unknown values are errors, not 500s.
 
-    theme = forms.ModelChoiceField(
-        queryset=Theme.objects.all(), to_field_name="slug", required=False, label=_("Theme"), empty_label=_("All")
-    )
-    lab = forms.ModelChoiceField(
-        queryset=None, to_field_name="slug", required=False, label=_("Lab"), empty_label=_("All")
-    )
+    Themes and labs are plain choices of slugs, read once for both the validation and the
+    drop-down list."""
+
+    theme = forms.ChoiceField(required=False, label=_("Theme"))
+    lab = forms.ChoiceField(required=False, label=_("Lab"))
 
     def __init__(self, *args, **kwargs):
         from labs.models import LabPage
 
         super().__init__(*args, **kwargs)
+        all_choice = [("", _("All"))]
+        self.fields["theme"].choices = all_choice + list(Theme.objects.order_by("name").values_list("slug", "name"))
+        labs = LabPage.objects.public_live().order_by("title").values_list("slug", "title")
+        self.fields["lab"].choices = all_choice + list(labs)
         self.choice_fields = {}  # {parameter: model field} of the facets shown as big choices
         self.pictogram_fields = set()  # those whose values name a pictogram (the phases)
         for facet, model_field in choice_facets():
             self.fields[facet.name] = forms.ChoiceField(
-                required=False, label=facet.label, choices=[("", _("All")), *model_field.choices]
+                required=False, label=facet.label, choices=all_choice + list(model_field.choices)
             )
             self.choice_fields[facet.name] = model_field.name
             if facet.pictograms:
                 self.pictogram_fields.add(facet.name)
-        self.fields["lab"].queryset = LabPage.objects.public_live().order_by("title").only("id", "title", "slug")
         self.order_fields([*self.choice_fields, "theme", "lab"])
 
     def chosen(self):
@@ -49,45 +51,57 @@ class MethodFilterForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         return {name: value for name, value in data.items() if value not in (None, "")}
 
-    def filter(self, methods, leave_out=None):
-        """Narrow methods by the parameters that are valid (but ``leave_out``, to count its choices)."""
+    def filter(self, methods, choices=True):
+        """Narrow methods by the parameters that are valid (without the big choices' when counting them)."""
         for name, value in self.chosen().items():
-            if name == leave_out:
-                continue
             if name == "theme":
-                methods = methods.filter(themes=value)
+                methods = methods.filter(themes__slug=value)
             elif name == "lab":
-                methods = methods.filter(author_lab=value)
-            else:
+                methods = methods.filter(author_lab__slug=value)
+            elif choices:
                 methods = methods.filter(**{self.choice_fields[name]: value})
         return methods
 
     def choice_groups(self, methods):
         """The big-choice facets for the template: each choice with the number of methods it would
-        show with the other filters kept (one query per facet, whatever the number of methods)."""
+        show with the other filters kept. One query: the methods of the other filters counted by
+        their combination of choices, summed here for each facet."""
         chosen = self.chosen()
-        groups = []
-        for name, attribute in self.choice_fields.items():
-            counts = dict(self.filter(methods, leave_out=name).order_by().values_list(attribute).annotate(Count("pk")))
-            groups.append(
-                {
-                    "name": name,
-                    "label": self.fields[name].label,
-                    "chosen": chosen.get(name, ""),
-                    "options": [
-                        {
-                            "value": value,
-                            "label": label,
-                            "count": counts.get(value, 0),
-                            "chosen": chosen.get(name) == value,
-                            "pictogram": value if name in self.pictogram_fields else "",
-                        }
-                        for value, label in self.fields[name].choices
-                        if value
-                    ],
-                }
-            )
-        return groups
+        names = list(self.choice_fields)
+        combinations = (
+            self.filter(methods, choices=False)
+            .order_by()
+            .values_list(*self.choice_fields.values())
+            .annotate(Count("pk"))
+        )
+        counts = {name: {} for name in names}
+        for *values, count in combinations:
+            combination = dict(zip(names, values, strict=True))
+            for name in names:
+                others_match = all(
+                    combination[other] == chosen[other] for other in names if other != name and other in chosen
+                )
+                if others_match:
+                    counts[name][combination[name]] = counts[name].get(combination[name], 0) + count
+        return [
+            {
+                "name": name,
+                "label": self.fields[name].label,
+                "chosen": chosen.get(name, ""),
+                "options": [
+                    {
+                        "value": value,
+                        "label": label,
+                        "count": counts[name].get(value, 0),
+                        "chosen": chosen.get(name) == value,
+                        "pictogram": value if name in self.pictogram_fields else "",
+                    }
+                    for value, label in self.fields[name].choices
+                    if value
+                ],
+            }
+            for name in names
+        ]
 
     def select_fields(self):
         """The filters with many values (themes, labs), shown as drop-down lists."""

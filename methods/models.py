@@ -15,7 +15,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.listings import with_card_images
 from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
-from home.panels import OptionalRowsInlinePanel
+from home.panels import DocumentRowsInlinePanel, OptionalRowsInlinePanel
 from home.search_facets import Facet
 from methods.blocks import ModuleBlock, StepsBlock
 
@@ -205,7 +205,7 @@ class MethodPage(ContentPage):
         FieldPanel("tips"),
         FieldPanel("pitfalls"),
         FieldPanel("legal_points"),
-        OptionalRowsInlinePanel("worksheets", label=_("Worksheets")),
+        DocumentRowsInlinePanel("worksheets", label=_("Worksheets")),
         FieldRowPanel([FieldPanel("licence"), FieldPanel("author_lab")]),
         OptionalRowsInlinePanel("related_method_links", label=_("Related methods")),
         *ContentPage.taxonomy_panels,
@@ -304,7 +304,8 @@ class MethodWorksheet(Orderable):
         help_text=_("A printable PDF the participants fill in (a canvas, a grid, a checklist)."),
     )
 
-    panels = [FieldPanel("document")]
+    # "upload" is the form's own field, added by DocumentRowsInlinePanel: a file picked in the row.
+    panels = [FieldPanel("document"), FieldPanel("upload")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("worksheet")

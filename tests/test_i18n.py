@@ -93,6 +93,17 @@ def test_an_english_browser_gets_the_french_page_in_french_at_its_french_url(cli
     assert soup.find("a", class_="skip-link").get_text() == "Aller au contenu"
 
 
+def test_the_language_comes_from_the_url_alone(client, tree):
+    """Neither the browser's header nor a language cookie changes a URL's language: a shared cache
+    keeps one copy per URL (no "Vary: Accept-Language")."""
+    client.cookies["django_language"] = "en"
+    for url, language in (("/methodes/immersion/", "fr"), ("/en/methods/field-immersion/", "en")):
+        response = client.get(url, headers={"accept-language": "en" if language == "fr" else "fr"})
+        assert response["Content-Language"] == language
+        assert "accept-language" not in response.get("Vary", "").lower()
+        assert BeautifulSoup(response.content, "html.parser").html["lang"] == language
+
+
 # What a visitor gets ------------------------------------------------------------------------------
 
 

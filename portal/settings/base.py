@@ -76,7 +76,8 @@ MIDDLEWARE = [
     "portal.csp.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware (after the session, before CommonMiddleware), without its Vary header.
+    "portal.middleware.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.middleware.AdminNulByteMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",

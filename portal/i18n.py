@@ -28,8 +28,9 @@ def serve(request, path):
         route = _route(request, path, _home(site, language))
         if route is None and language != settings.LANGUAGE_CODE:
             route = _route(request, path, _home(site, settings.LANGUAGE_CODE))
-            translated = route and route[0].get_translation_or_none(Locale.get_active())
-            if translated is not None and translated.live:
+            locale = Locale.objects.filter(language_code=language).first()
+            translated = route and locale and route[0].get_translation_or_none(locale)
+            if translated and translated.live:
                 return redirect(translated.get_url(request))
         request._wagtail_route_for_request = route
     return wagtail_views.serve(request, path)

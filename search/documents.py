@@ -203,7 +203,8 @@ def used_document_ids(pages):
     from labs.models import ManifestoPage
     from methods.models import MethodWorksheet
 
-    sql, params = pages.annotate(used_by_id=F("pk")).values("used_by_id").query.sql_with_params()
+    # Unordered: the subqueries need the ids, not the pages' tree order (a sort of every live page).
+    sql, params = pages.annotate(used_by_id=F("pk")).order_by().values("used_by_id").query.sql_with_params()
     page_ids = RawSQL(sql, params)
     # The reference index stores object ids as text.
     page_text_ids = RawSQL(f"SELECT CAST(used_by_id AS VARCHAR(255)) FROM ({sql}) AS used_by", params)

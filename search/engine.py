@@ -16,7 +16,8 @@ from operator import itemgetter
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, FloatField, Q, Value, When
+from django.db.models import Case, FloatField, Q, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from modelsearch.index import SearchField
@@ -47,6 +48,8 @@ MATCHED_PAGES = "search_matched_pages"
 MATCHED_DOCUMENTS = "search_matched_documents"
 # The position column of facet rows (typed: PostgreSQL's UNION does not guess a NULL's type).
 NO_POSITION = "CAST(NULL AS BIGINT)"
+# The facet row counting the matching pages without the choices.
+ANY_CHOICE = "any"
 SNIPPET_WORDS = 36
 # Only the start of a long text is scanned for a passage to show.
 MAX_SNIPPET_SOURCE = 20_000
@@ -258,6 +261,11 @@ class SiteSearch:
         """{(facet, value): count} for every facet, each with the other facets applied."""
         return self.run(*self.first_window)[0]
 
+    def words_match(self):
+        """Whether some page or document holds the words, whatever the facet choices (when the
+        choices alone leave nothing, no spelling correction is tried)."""
+        return bool(self.count() or self.facet_counts()[ANY_CHOICE, ""])
+
     def hits(self):
         """The hits, best first (title matches first), as a sliceable list for a paginator."""
         return HitList(self)
@@ -329,14 +337,7 @@ class SiteSearch:
             self.live_pages()
             .annotate(
                 **{f"meets_{name}": Case(When(condition, then=1), default=0) for name, condition in conditions.items()},
-                type_weight=Case(
-                    *(
-                        When(content_type_id=ct, then=Value(title_boost(m)))
-                        for ct, m in self.models_by_content_type.items()
-                    ),
-                    default=Value(1.0),
-                    output_field=FloatField(),
-                ),
+                type_weight=self.type_weights(),
             )
             .order_by()
             .values(
@@ -374,6 +375,15 @@ class SiteSearch:
             (matched_documents, [*document_entries[1], *documents[1]]),
         ]
 
+    def type_weights(self):
+        """Each page's type weight as one SQL CASE on its content type (written here: the ORM's
+        Case with a When per page type took a tenth of the request to build and compile)."""
+        weights = [(ct, title_boost(model)) for ct, model in self.models_by_content_type.items()]
+        column = f"{connection.ops.quote_name(Page._meta.db_table)}.{connection.ops.quote_name('content_type_id')}"
+        whens = " ".join("WHEN %s THEN %s" for _ in weights)
+        sql = f"CAST(CASE {column} {whens} ELSE 1.0 END AS DOUBLE PRECISION)"
+        return RawSQL(sql, [param for weight in weights for param in weight], output_field=FloatField())
+
     def _facet_selects(self, conditions):
         """[(SQL, params)]: (facet, value, count, NULL) rows, each facet with the other choices applied."""
 
@@ -389,6 +399,8 @@ class SiteSearch:
             return sql, params
 
         selects = [
+            # The matching pages whatever the choices: whether the words or the choices found nothing.
+            (f"SELECT '{ANY_CHOICE}', '', COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES}", ()),
             grouped("type", "content_type_id"),
             (f"SELECT 'document', '{DOCUMENT_TYPE}', COUNT(*), {NO_POSITION} FROM {MATCHED_DOCUMENTS}", ()),
         ]
@@ -402,13 +414,15 @@ class SiteSearch:
         for model in themed_page_models():
             themes_field = model._meta.get_field("themes")
             through = themes_field.remote_field.through._meta.db_table
-            # Only pages of this type have rows in its through table: no filter on the type.
+            # The matching pages of this type, each looked up in the through table's page index (a
+            # CROSS JOIN keeps SQLite from building a temporary index over the matching pages for
+            # each type; PostgreSQL plans it as any join).
             selects.append(
                 (
                     f"SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES} p "
-                    f"JOIN {through} t ON t.{themes_field.m2m_column_name()} = p.id "
-                    f"WHERE 1 = 1 {meets('theme')} GROUP BY t.theme_id",
-                    (),
+                    f"CROSS JOIN {through} t WHERE p.content_type_id = %s "
+                    f"AND t.{themes_field.m2m_column_name()} = p.id {meets('theme')} GROUP BY t.theme_id",
+                    (self.content_type_ids[model],),
                 )
             )
         return selects

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "ecosystem",
     "roadmap",
     "search",
+    "pagecache",
     "demo",
     "opendata",
     "wagtail.contrib.redirects",
@@ -67,12 +68,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page for an anonymous visitor is served before any other middleware runs
+    # (pagecache/); it keeps the headers the others set when the page was rendered.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.PortalCSPMiddleware",
     "portal.csp.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware (after the session, before CommonMiddleware), without its Vary header.
+    "portal.middleware.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.middleware.AdminNulByteMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
@@ -157,6 +162,13 @@ if env.str("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The page cache for anonymous visitors (pagecache/, README Performance): how long a rendered page is
+# kept at most (it is dropped sooner when something it shows changes; 0 turns the cache off), and
+# the max-age browsers and proxies get (they cannot be told of a change: after it they revalidate
+# with the ETag, a 304 from the cache).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -226,7 +238,7 @@ PERMISSIONS_POLICY = (
 # Two-factor authentication (django-otp, accounts/): administrators and these groups must set up
 # a TOTP app before reaching the admin; partner editors may. Off: only those who enrolled are asked.
 REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=True)
-TWO_FACTOR_REQUIRED_GROUPS = ["Communicants"]
+TWO_FACTOR_REQUIRED_GROUPS = ["Communicants", "Traducteurs"]
 OTP_TOTP_ISSUER = "Entrelabs"
 
 LANGUAGE_CODE = "fr"

@@ -34,6 +34,7 @@ class Facet:
       - ``Facet.PARENT``: the page's parent is its value (a project belongs to its lab).
     A page-valued facet (foreign key, self, parent) is also shown on each result
     ("Lab: La 27e Région").
+    pictograms: each value names a pictogram (``components/pictogram.html``), drawn on its choice.
     """
 
     SELF = ":self"
@@ -42,3 +43,4 @@ class Facet:
     name: str
     label: str
     source: str
+    pictograms: bool = False

@@ -35,8 +35,10 @@ class DeclaredFacet:
         self.parent_models = []
         self.choices = None
         self.option_model = None
+        self.pictograms = False
 
     def add(self, model, facet):
+        self.pictograms = self.pictograms or facet.pictograms
         if facet.source == Facet.SELF:
             self.self_models.append(model)
             self._set_option_model(model)

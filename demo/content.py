@@ -9,14 +9,16 @@ the report does not give. A file's `defaults` apply to each of its items.
 
 import datetime
 import re
+from decimal import Decimal
 from functools import cache, partial
 from pathlib import Path
 from string import Template
+from zoneinfo import ZoneInfo
 
 import yaml
 from django.apps import apps
 
-from .loader import DemoLoader, DocRef, DocumentSpec, PageSpec, Ref, page_link
+from .loader import DemoLoader, DocRef, DocumentSpec, FollowUpSpec, PageSpec, Ref, SlugRef, SnippetSpec, page_link
 from .worksheets import manifesto_pdf, method_sheet, method_sheet_title, worksheet
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -84,12 +86,19 @@ def stream(blocks):
     return data
 
 
+def checked_provenance(item):
+    source = item["provenance"]
+    if source not in (SEED, ILLUSTRATIVE):
+        raise ValueError(
+            f"{item.get('slug', item.get('name'))}: provenance must be seed or illustrative, not {source!r}"
+        )
+    return source
+
+
 def provenance(model, item):
     """[(field, provenance, note)] of a data item: the page as a whole, then each illustrative field that
     the item fills (a project without methods has no illustrative methods)."""
-    source = item["provenance"]
-    if source not in (SEED, ILLUSTRATIVE):
-        raise ValueError(f"{item.get('slug')}: provenance must be seed or illustrative, not {source!r}")
+    source = checked_provenance(item)
     if source == SEED and not item.get("source"):
         raise ValueError(f"{item.get('slug')}: a seed item names its source in the seed report")
     rows = [("", source, item.get("source") or item.get("note", ""))]
@@ -372,6 +381,85 @@ def report_spec():
     )
 
 
+def event_specs():
+    """The agenda's events: local start and end in the event's time zone, a body ending with its footnote."""
+    model = apps.get_model("events.EventPage")
+    specs = []
+    for event in read("events")["events"]:
+        zone = ZoneInfo(event["time_zone"])
+        fields = {
+            "title": event["title"],
+            "summary": event["summary"],
+            "start": datetime.datetime.fromisoformat(event["start"]).replace(tzinfo=zone),
+            "end": datetime.datetime.fromisoformat(event["end"]).replace(tzinfo=zone),
+            "time_zone": event["time_zone"],
+            "place": event["place"],
+            "registration_url": event.get("registration_url", ""),
+            "organisers": [Ref(slug) for slug in event["organisers"]],
+            "body": [{"type": "paragraph", "value": rich([event["body"], event["footnote"]])}],
+        }
+        if "report" in event:
+            fields["session_report"] = Ref(event["report"])
+        specs.append(
+            PageSpec(
+                model, event["slug"], "agenda", fields, provenance=provenance(model, event), key=event.get("key", "")
+            )
+        )
+    return specs
+
+
+def news_specs():
+    """Each lab's news items, under the lab page."""
+    model = apps.get_model("news.NewsPage")
+    return [
+        PageSpec(
+            model,
+            item["slug"],
+            item["lab"],
+            {
+                "title": item["title"],
+                "summary": item["summary"],
+                "date": item["date"],
+                "body": [{"type": "paragraph", "value": rich([item["body"], item["footnote"]])}],
+            },
+            provenance=provenance(model, item),
+        )
+        for item in read("news")["news"]
+    ]
+
+
+def actor_specs():
+    """The ecosystem map's actors, placed at their city's centre; an illustrative one says so."""
+    data = read("ecosystem")
+    model, kind_model = apps.get_model("ecosystem.Actor"), apps.get_model("ecosystem.ActorKind")
+    first_theme = read("themes")["themes"][0]["slug"]
+    specs = []
+    for actor in data["actors"]:
+        city = data["cities"][actor["city"]]
+        mark = "" if checked_provenance(actor) == SEED else data["illustrative_mark"]
+        fields = {
+            "kind": SlugRef(kind_model, actor["kind"]),
+            "region": city["region"],
+            "departement": city["departement"],
+            "address": actor["city"],
+            "latitude": Decimal(city["latitude"]),
+            "longitude": Decimal(city["longitude"]),
+            "description": actor["description"] + mark,
+            "lab": Ref(actor["lab"]) if actor.get("lab") else None,
+        }
+        themes = [first_theme] if actor["kind"] == "lab" else []
+        specs.append(SnippetSpec(model, {"name": actor["name"]}, fields, themes))
+    return specs
+
+
+def follow_up_specs():
+    data = read("roadmap")
+    return [
+        FollowUpSpec(data["report"], item["action"], item["carried_out_by"], data["date"])
+        for item in data["follow_ups"]
+    ]
+
+
 # Documents ------------------------------------------------------------------------------------------------
 def document_specs():
     """The printable card of each method that lists `sheet`, the forms of documents.yaml, the manifesto's PDF."""
@@ -415,6 +503,8 @@ def page_specs():
         *curriculum_specs(),
         manifesto_spec(),
         report_spec(),
+        *event_specs(),
+        *news_specs(),
     ]
 
 
@@ -422,5 +512,13 @@ def load_demo(stdout=None):
     """Create what is missing of the demo content; return the loader with its counts."""
     loader = DemoLoader(stdout)
     themes = [{key: theme[key] for key in ("slug", "name", "description")} for theme in read("themes")["themes"]]
-    loader.load(themes, document_specs(), standard_specs()[0], page_specs(), read("pages")["contact_email"])
+    loader.load(
+        themes,
+        document_specs(),
+        standard_specs()[0],
+        page_specs(),
+        read("pages")["contact_email"],
+        snippets=actor_specs(),
+        follow_ups=follow_up_specs(),
+    )
     return loader

@@ -1,13 +1,19 @@
 """Admin views narrowed to what the permission policies allow the user (see editorial/isolation.py):
 the admin API's documents and images, the tag autocomplete, the media listings' popular tags,
-the page types usage report and the files' bulk actions."""
+the page types usage report, the files' and pages' bulk actions, and the explorer and chooser
+of a page a partner editor may not see (another lab's draft)."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, OuterRef, Subquery
 from django.http import Http404, JsonResponse
 from taggit.models import Tag, TagBase
+from wagtail.admin.views import chooser as page_chooser_views
+from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
+from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.documents.views import documents as document_views
@@ -17,6 +23,7 @@ from wagtail.images.views import chooser as image_chooser_views
 from wagtail.images.views import images as image_views
 
 from editorial.isolation import popular_usable_tags, usable_media, visible_pages, visible_tags
+from editorial.partners import hidden_page_ids, is_partner_editor
 
 # Admin API ------------------------------------------------------------------------------
 
@@ -103,6 +110,50 @@ class VisiblePageTypesUsageReportView(PageTypesUsageReportView):
         return super().get_queryset().annotate(last_edited_page_id=Subquery(last_edited.values("pk")[:1]))
 
 
+# Pages a partner editor may not see ------------------------------------------------------
+# Wagtail checks what an editor may do to a page (edit, publish, move...) through the page
+# policy; the explorer and the chooser show the page they are opened on, and the page bulk
+# actions list the pages they are given, whatever they are.
+
+
+def hidden_from(user):
+    """Ids of the pages the page policy hides from the user (other labs' drafts for a partner)."""
+    return set(hidden_page_ids(user)) if is_partner_editor(user) else set()
+
+
+def refuse_hidden_pages(user, *pages):
+    if hidden_from(user) & {page if isinstance(page, int) else page.pk for page in pages if page is not None}:
+        raise PermissionDenied
+
+
+class VisiblePageIndexView(ExplorableIndexView):
+    def get(self, request, parent_page_id=None):
+        refuse_hidden_pages(request.user, parent_page_id)
+        return super().get(request, parent_page_id)
+
+
+class PartnerAwarePageViewSet(PageViewSet):
+    """Wagtail's page views; the explorer refuses a page the user may not see."""
+
+    index_view_class = VisiblePageIndexView
+
+
+class VisiblePageBrowseView(page_chooser_views.BrowseView):
+    def get(self, request, parent_page_id=None):
+        refuse_hidden_pages(request.user, parent_page_id)
+        return super().get(request, parent_page_id)
+
+
+class VisiblePagesOnlyMixin:
+    """A page bulk action acts on, and lists, only the pages the user may see."""
+
+    def get_actionable_objects(self):
+        objects, context = super().get_actionable_objects()
+        hidden = hidden_from(self.request.user)
+        context["items_with_no_access"] = [page for page in context["items_with_no_access"] if page.pk not in hidden]
+        return [page for page in objects if page.pk not in hidden], context
+
+
 # Bulk actions on files -------------------------------------------------------------------
 
 
@@ -123,10 +174,14 @@ class UsableItemsOnlyMixin:
 
 
 def usable_items_bulk_actions():
-    """Wagtail's document and image bulk actions, each with the mixin above."""
+    """Wagtail's document, image and page bulk actions, each with its mixin above."""
     actions = []
-    for module in (document_bulk_actions, image_bulk_actions):
+    for module, mixin in (
+        (document_bulk_actions, UsableItemsOnlyMixin),
+        (image_bulk_actions, UsableItemsOnlyMixin),
+        (page_bulk_actions, VisiblePagesOnlyMixin),
+    ):
         for name in module.__all__:
             action = getattr(module, name)
-            actions.append(type(name, (UsableItemsOnlyMixin, action), {"__module__": __name__}))
+            actions.append(type(name, (mixin, action), {"__module__": __name__}))
     return actions

@@ -4,7 +4,13 @@
 from wagtail import hooks
 
 from editorial import dashboard  # noqa: F401  (the dashboard per role, the reviewer's comment)
-from editorial.admin_views import UsableDocumentsAPIViewSet, UsableImagesAPIViewSet, usable_items_bulk_actions
+from editorial.admin_views import (
+    PartnerAwarePageViewSet,
+    UsableDocumentsAPIViewSet,
+    UsableImagesAPIViewSet,
+    refuse_hidden_pages,
+    usable_items_bulk_actions,
+)
 from editorial.isolation import check_document_is_served
 from editorial.partners import restrict_for_partner
 
@@ -17,6 +23,17 @@ def hide_other_labs_drafts_in_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def hide_other_labs_drafts_in_explorer(parent_page, pages, request):
     return restrict_for_partner(pages, request.user)
+
+
+# After Wagtail's base page viewset (order -1), so that it replaces it for every page type.
+@hooks.register("register_admin_viewset")
+def register_partner_aware_page_viewset():
+    return PartnerAwarePageViewSet()
+
+
+@hooks.register("before_move_page")
+def refuse_moving_hidden_pages(request, page, destination):
+    refuse_hidden_pages(request.user, page, destination)
 
 
 # After Wagtail's own registration (order 0), so that these endpoints replace its.

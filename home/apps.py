@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site and themes")
 
     def ready(self):
-        from home import index_urls, navigation
+        from home import index_urls
+        from home.models import SiteSettings
 
-        navigation.connect()
         index_urls.connect()
+        index_urls.forget_when_saved(SiteSettings)  # the footer's links and texts (home/navigation.py)

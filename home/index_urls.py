@@ -1,6 +1,8 @@
 """What pages show of other pages on every view, cached until a page or a view restriction changes:
-the URL of a page type's single live index (the agenda, the news, the map), and small blocks such
-as the home page's next event and latest news (``until_pages_change``)."""
+the URL of a page type's single live index (the agenda, the news, the map), and the fragments that
+``until_pages_change`` caches (the navigation, the restricted sections, the home page's next event
+and latest news, a lab's actors, the demo marks). An app whose fragments also read other models
+names them with ``forget_when_saved`` (the site settings, the map's actors)."""
 
 import uuid
 
@@ -12,6 +14,13 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 CACHE_KEY = "portal:index-url:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 VERSION_KEY = "portal:pages-version"
+# What a change of forgets the cached fragments: pages, view restrictions, and what apps add.
+watched_models = {Page, PageViewRestriction}
+
+
+def forget_when_saved(*models):
+    """Also forget the cached fragments when an instance of one of ``models`` is saved or deleted."""
+    watched_models.update(models)
 
 
 def index_url(model):
@@ -39,7 +48,7 @@ def until_pages_change(key, build, timeout=60 * 60):
 
 
 def clear(sender=None, instance=None, **kwargs):
-    if instance is None or isinstance(instance, Page | PageViewRestriction):
+    if instance is None or isinstance(instance, tuple(watched_models)):
         labels = cache.get(CACHED_LABELS_KEY, set())
         cache.delete_many([CACHE_KEY.format(label=label) for label in labels] + [VERSION_KEY])
 

@@ -1,15 +1,10 @@
 """The site's header sections, footer links and footer settings, cached until a page, a view
 restriction or the site settings change."""
 
-from django.core.cache import cache
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models.mixins import RESTRICTED_SECTIONS_CACHE_KEY, public_pages
-
-CACHE_KEY = "portal:navigation:{site_id}"
+from home.index_urls import until_pages_change
+from home.models.mixins import public_pages
 
 
 def _link(page, request):
@@ -21,12 +16,12 @@ def site_links(site, request):
     header's sections (the home page's children marked "show in menus", in tree order), the
     footer's links (chosen in the site settings) and the settings' texts, as plain dicts; three
     queries, then cached until a page, a view restriction or the settings change."""
+    return until_pages_change(f"navigation:{site.pk}", lambda: _site_links(site, request))
+
+
+def _site_links(site, request):
     from home.models import SiteSettings
 
-    key = CACHE_KEY.format(site_id=site.pk)
-    links = cache.get(key)
-    if links is not None:
-        return links
     home = site.root_page
     site_settings = SiteSettings.for_site(site)
     footer_ids = [block.value.pk for block in site_settings.footer_links if block.value is not None]
@@ -52,7 +47,6 @@ def site_links(site, request):
     links["footer"] = [footer[pk] for pk in footer_ids if pk in footer]
     links["contact_email"] = site_settings.contact_email
     links["footer_text"] = site_settings.footer_text
-    cache.set(key, links, 60 * 60)
     return links
 
 
@@ -65,30 +59,3 @@ def ancestors(page, home):
         current = current.get_parent()
         chain.append(current)
     return list(reversed(chain))
-
-
-def clear(**kwargs):
-    """Forget the cached links of every site."""
-    from wagtail.models import Site
-
-    cache.delete_many([CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)])
-
-
-def _page_changed(sender, instance=None, **kwargs):
-    from wagtail.models import PageViewRestriction
-
-    from home.models import SiteSettings
-
-    # A view restriction hides its page (and the pages below it) from the navigation too.
-    if isinstance(instance, Page | PageViewRestriction | SiteSettings):
-        clear()
-    if isinstance(instance, PageViewRestriction):
-        cache.delete(RESTRICTED_SECTIONS_CACHE_KEY)
-
-
-def connect():
-    post_save.connect(_page_changed, dispatch_uid="portal-navigation-save")
-    post_delete.connect(_page_changed, dispatch_uid="portal-navigation-delete")
-    page_published.connect(_page_changed, dispatch_uid="portal-navigation-publish")
-    page_unpublished.connect(_page_changed, dispatch_uid="portal-navigation-unpublish")
-    post_page_move.connect(_page_changed, dispatch_uid="portal-navigation-move")

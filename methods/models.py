@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.listings import with_card_images
-from home.models import BasePage, ContentPage, visible_page_ids
+from home.models import ContentPage, PublicSubmission, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 from home.search_facets import Facet
 from methods.blocks import ModuleBlock, StepBlock
@@ -58,15 +58,10 @@ LICENCE_URLS = {
 }
 
 
-class MethodIndexPage(BasePage):
+class MethodIndexPage(SectionIndexPage):
     """The catalogue of method cards, filterable by theme, phase, duration and lab."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.MethodPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("method index")
@@ -321,15 +316,10 @@ class RelatedMethod(Orderable):
         verbose_name_plural = _("related methods")
 
 
-class CurriculumIndexPage(BasePage):
+class CurriculumIndexPage(SectionIndexPage):
     """The training curricula."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.CurriculumPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("curriculum index")
@@ -390,18 +380,16 @@ class CurriculumPage(ContentPage):
         return sum((block.value["duration_hours"] or Decimal(0) for block in self.modules), Decimal(0))
 
 
-class MethodProposal(models.Model):
+class MethodProposal(PublicSubmission):
     """Who proposed a method through the public form: kept apart from the public page."""
 
-    page = models.OneToOneField(MethodPage, verbose_name=_("method"), on_delete=models.CASCADE, related_name="proposal")
-    contact_email = models.EmailField(_("contact email"))
-    consented_at = models.DateTimeField(_("consent given at"))
-    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    submitted_object_field = "page"
 
-    class Meta:
+    page = models.OneToOneField(MethodPage, verbose_name=_("method"), on_delete=models.CASCADE, related_name="proposal")
+
+    class Meta(PublicSubmission.Meta):
         verbose_name = _("method proposal")
         verbose_name_plural = _("method proposals")
-        ordering = ["-submitted_at"]
 
     def __str__(self):
         return f"{self.page.title} ({self.contact_email})"

@@ -1,7 +1,6 @@
 """Abstract building blocks: each page type declares only the fields that are its own."""
 
 from django import forms
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +8,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.index_urls import until_pages_change
 
 
 class PageTag(TaggedItemBase):
@@ -24,17 +27,12 @@ class PageTag(TaggedItemBase):
         verbose_name_plural = _("page tags")
 
 
-RESTRICTED_SECTIONS_CACHE_KEY = "portal:restricted-sections"
-
-
 def restricted_sections():
-    """(path, depth) of every page under a view restriction, cached until a restriction changes
-    (``home.navigation`` clears it): Wagtail's ``public()`` reads them again at every call."""
-    sections = cache.get(RESTRICTED_SECTIONS_CACHE_KEY)
-    if sections is None:
-        sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-        cache.set(RESTRICTED_SECTIONS_CACHE_KEY, sections, 60 * 60)
-    return sections
+    """(path, depth) of every page under a view restriction, cached until a page or a restriction
+    changes: Wagtail's ``public()`` reads them again at every call."""
+    return until_pages_change(
+        "restricted-sections", lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+    )
 
 
 class PortalPageQuerySet(PageQuerySet):
@@ -130,6 +128,21 @@ class BasePage(ListingFields, SocialFields, Page):
     @property
     def share_image(self):
         return self.og_image or self.listing_image
+
+
+class SectionIndexPage(BasePage):
+    """A section of the site, one of its type under the home page (the labs, the methods, the agenda...):
+    an introduction above what it lists. ``subpage_types`` names its children, if any."""
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        abstract = True
 
 
 class ContentPage(BasePage):

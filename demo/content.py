@@ -109,6 +109,21 @@ def provenance(model, item):
     return rows
 
 
+def item_spec(model, item, parent, fields, children=None):
+    """The page spec of a data item under ``parent``: its slug (and key), themes, tags and provenance."""
+    return PageSpec(
+        model,
+        item["slug"],
+        parent,
+        fields,
+        children or {},
+        themes=item.get("themes", []),
+        tags=item.get("tags", []),
+        provenance=provenance(model, item),
+        key=item.get("key", ""),
+    )
+
+
 def lab_titles():
     return {lab["slug"]: lab["title"] for lab in read("labs")["labs"]}
 
@@ -129,9 +144,7 @@ def standard_specs():
         children = {}
         if "featured_methods" in item:
             children["featured_methods"] = [{"method": Ref(slug)} for slug in item["featured_methods"]]
-        specs.append(
-            PageSpec(model, item["slug"], item.get("parent", ""), fields, children, provenance=provenance(model, item))
-        )
+        specs.append(item_spec(model, item, item.get("parent", ""), fields, children))
     return specs
 
 
@@ -150,18 +163,7 @@ def lab_specs():
             "body": [{"type": "paragraph", "value": rich(lab["body"])}],
         }
         children = {"team_members": lab.get("team", [])}
-        specs.append(
-            PageSpec(
-                model,
-                lab["slug"],
-                "labs",
-                fields,
-                children,
-                themes=lab["themes"],
-                tags=lab["tags"],
-                provenance=provenance(model, lab),
-            )
-        )
+        specs.append(item_spec(model, lab, "labs", fields, children))
     return specs
 
 
@@ -181,18 +183,7 @@ def project_specs():
             "method_links": [{"method": Ref(slug)} for slug in project.get("methods", [])],
             "indicators": project.get("indicators", []),
         }
-        specs.append(
-            PageSpec(
-                model,
-                project["slug"],
-                project["lab"],
-                fields,
-                children,
-                themes=project["themes"],
-                tags=project.get("tags", []),
-                provenance=provenance(model, project),
-            )
-        )
+        specs.append(item_spec(model, project, project["lab"], fields, children))
     return specs
 
 
@@ -232,18 +223,7 @@ def method_specs():
             "worksheets": [{"document": DocRef(title)} for title in method_worksheet_titles(method)],
             "related_method_links": [{"related_method": Ref(slug)} for slug in method["related"]],
         }
-        specs.append(
-            PageSpec(
-                model,
-                method["slug"],
-                "methodes",
-                fields,
-                children,
-                themes=method["themes"],
-                tags=method["tags"],
-                provenance=provenance(model, method),
-            )
-        )
+        specs.append(item_spec(model, method, "methodes", fields, children))
     return specs
 
 
@@ -276,17 +256,7 @@ def curriculum_specs():
                 for module in curriculum["modules"]
             ],
         }
-        specs.append(
-            PageSpec(
-                model,
-                curriculum["slug"],
-                "formations",
-                fields,
-                themes=curriculum["themes"],
-                tags=curriculum["tags"],
-                provenance=provenance(model, curriculum),
-            )
-        )
+        specs.append(item_spec(model, curriculum, "formations", fields))
     return specs
 
 
@@ -304,16 +274,7 @@ def manifesto_spec():
         "pdf": DocRef(manifesto["pdf"]["title"]),
     }
     children = {"signatories": [{"lab": Ref(slug)} for slug in manifesto.get("signatories", [])]}
-    return PageSpec(
-        model,
-        manifesto["slug"],
-        "manifestes",
-        fields,
-        children,
-        themes=manifesto["themes"],
-        tags=manifesto["tags"],
-        provenance=provenance(model, manifesto),
-    )
+    return item_spec(model, manifesto, "manifestes", fields, children)
 
 
 def report_spec():
@@ -369,16 +330,7 @@ def report_spec():
         {"name": person["name"], "organisation": person["organisation"], "lab": Ref(person["lab"])}
         for person in report["participants"]
     ]
-    return PageSpec(
-        model,
-        report["slug"],
-        "ateliers",
-        fields,
-        {"participants": participants},
-        themes=report["themes"],
-        tags=report["tags"],
-        provenance=provenance(model, report),
-    )
+    return item_spec(model, report, "ateliers", fields, {"participants": participants})
 
 
 def event_specs():
@@ -400,11 +352,7 @@ def event_specs():
         }
         if "report" in event:
             fields["session_report"] = Ref(event["report"])
-        specs.append(
-            PageSpec(
-                model, event["slug"], "agenda", fields, provenance=provenance(model, event), key=event.get("key", "")
-            )
-        )
+        specs.append(item_spec(model, event, "agenda", fields))
     return specs
 
 
@@ -412,9 +360,9 @@ def news_specs():
     """Each lab's news items, under the lab page."""
     model = apps.get_model("news.NewsPage")
     return [
-        PageSpec(
+        item_spec(
             model,
-            item["slug"],
+            item,
             item["lab"],
             {
                 "title": item["title"],
@@ -422,7 +370,6 @@ def news_specs():
                 "date": item["date"],
                 "body": [{"type": "paragraph", "value": rich([item["body"], item["footnote"]])}],
             },
-            provenance=provenance(model, item),
         )
         for item in read("news")["news"]
     ]

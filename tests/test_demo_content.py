@@ -52,18 +52,17 @@ def test_loading_twice_changes_nothing_and_duplicates_nothing(demo, db):
     first = demo["counts"]
     assert first["pages"] >= 60
     assert first["draft pages"] == 0
-    # At most one revision per page, Wagtail's root aside: nothing saved twice (the network's index
-    # pages are created live, without one).
-    assert first["pages"] - 1 - 4 <= first["page revisions"] <= first["pages"] - 1
+    # One revision per page, Wagtail's root aside: nothing saved twice.
+    assert first["page revisions"] == first["pages"] - 1
     assert first["documents"] >= 3
     assert first["themes"] == 6
-    assert "64 pages" in demo["output"]
+    assert "76 pages" in demo["output"] and "30 map actors and 4 roadmap follow-ups" in demo["output"]
 
     out = io.StringIO()
     call_command("load_demo_content", stdout=out)
 
     assert counts() == first
-    assert "0 pages, 0 documents and 0 themes created" in out.getvalue()
+    assert "0 pages, 0 documents and 0 themes created; 0 map actors and 0 roadmap follow-ups" in out.getvalue()
 
 
 def test_the_tree_holds_the_seed_content(demo, db):
@@ -103,7 +102,7 @@ def test_the_tree_holds_the_seed_content(demo, db):
     assert len(manifesto.signatory_labs()) == 0  # a project in preparation: no lab has signed it
     assert manifesto.pdf is not None
 
-    # The pages of demo/data/ (the network's, from demo/network/, are checked in test_network_demo.py).
+    # The pages of the labs and methods (the network's are checked in test_network_demo.py).
     for page in Page.objects.filter(depth__gt=2, content_type__app_label__in=["home", "labs", "methods"]).specific():
         if hasattr(page, "themes"):
             assert page.themes.exists(), page

@@ -4,6 +4,7 @@ from .mixins import (
     PageTag,
     PortalPageQuerySet,
     SectionIndexPage,
+    optional_image,
     public_pages,
     visible_page_ids,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "PortalPageQuerySet",
     "PublicSubmission",
     "SectionIndexPage",
+    "optional_image",
     "public_pages",
     "visible_page_ids",
     "SiteSettings",

@@ -8,7 +8,6 @@ from editorial.admin_views import (
     PartnerAwarePageViewSet,
     UsableDocumentsAPIViewSet,
     UsableImagesAPIViewSet,
-    refuse_hidden_pages,
     usable_items_bulk_actions,
 )
 from editorial.isolation import check_document_is_served
@@ -29,11 +28,6 @@ def hide_other_labs_drafts_in_explorer(parent_page, pages, request):
 @hooks.register("register_admin_viewset")
 def register_partner_aware_page_viewset():
     return PartnerAwarePageViewSet()
-
-
-@hooks.register("before_move_page")
-def refuse_moving_hidden_pages(request, page, destination):
-    refuse_hidden_pages(request.user, page, destination)
 
 
 # After Wagtail's own registration (order 0), so that these endpoints replace its.

@@ -4,7 +4,6 @@ from .mixins import (
     PageTag,
     PortalPageQuerySet,
     SectionIndexPage,
-    optional_image,
     public_pages,
     visible_page_ids,
 )
@@ -21,7 +20,6 @@ __all__ = [
     "PortalPageQuerySet",
     "PublicSubmission",
     "SectionIndexPage",
-    "optional_image",
     "public_pages",
     "visible_page_ids",
     "SiteSettings",

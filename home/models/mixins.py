@@ -68,19 +68,6 @@ def visible_page_ids(pages):
     }
 
 
-def optional_image(verbose_name, **kwargs):
-    """A chosen image that the page may do without: emptied, not deleted with, when the image goes."""
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        **kwargs,
-    )
-
-
 class ListingFields(models.Model):
     """What a page shows of itself in listings, search results and meta descriptions."""
 
@@ -89,7 +76,14 @@ class ListingFields(models.Model):
         blank=True,
         help_text=_("One or two plain sentences, shown in listings and search results."),
     )
-    listing_image = optional_image(_("listing image"))
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         abstract = True
@@ -98,7 +92,14 @@ class ListingFields(models.Model):
 class SocialFields(models.Model):
     """OpenGraph image for link previews."""
 
-    og_image = optional_image(_("social sharing image"))
+    og_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         abstract = True

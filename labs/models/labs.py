@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.listings import with_card_images
-from home.models import ContentPage, SectionIndexPage, optional_image, visible_page_ids
+from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 from home.search_facets import Facet
 
@@ -85,7 +85,14 @@ class LabPage(ContentPage):
     city = models.CharField(_("city"), max_length=120, blank=True)
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
-    logo = optional_image(_("logo"))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = ContentPage.content_panels + [

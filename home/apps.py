@@ -11,4 +11,5 @@ class HomeConfig(AppConfig):
         from home.models import SiteSettings
 
         index_urls.connect()
-        index_urls.forget_when_saved(SiteSettings)  # the footer's links and texts (home/navigation.py)
+        # The footer's links and texts (home/navigation.py).
+        index_urls.forget_when_saved(SiteSettings, when_created=False)

@@ -14,13 +14,16 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 CACHE_KEY = "portal:index-url:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 VERSION_KEY = "portal:pages-version"
-# What a change of forgets the cached fragments: pages, view restrictions, and what apps add.
-watched_models = {Page, PageViewRestriction}
+# What a change of forgets the cached fragments: pages, view restrictions, and what apps add;
+# {model: whether creating an instance counts}.
+watched_models = {Page: True, PageViewRestriction: True}
 
 
-def forget_when_saved(*models):
-    """Also forget the cached fragments when an instance of one of ``models`` is saved or deleted."""
-    watched_models.update(models)
+def forget_when_saved(*models, when_created=True):
+    """Also forget the cached fragments when an instance of one of ``models`` is saved or deleted.
+    ``when_created=False`` for settings, whose row the first page view that reads them creates with
+    its defaults: that changes nothing shown, and would drop what that very view is caching."""
+    watched_models.update(dict.fromkeys(models, when_created))
 
 
 def index_url(model):
@@ -47,8 +50,14 @@ def until_pages_change(key, build, timeout=60 * 60):
     return value
 
 
-def clear(sender=None, instance=None, **kwargs):
-    if instance is None or isinstance(instance, tuple(watched_models)):
+def watches(instance, created):
+    return any(
+        isinstance(instance, model) and (when_created or not created) for model, when_created in watched_models.items()
+    )
+
+
+def clear(sender=None, instance=None, created=False, **kwargs):
+    if instance is None or watches(instance, created):
         labels = cache.get(CACHED_LABELS_KEY, set())
         cache.delete_many([CACHE_KEY.format(label=label) for label in labels] + [VERSION_KEY])
 

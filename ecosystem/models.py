@@ -15,6 +15,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from ecosystem import exports, territories
+from ecosystem.admin_forms import ActorAdminForm
 from home.models import PublicSubmission, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 
@@ -86,6 +87,7 @@ class Actor(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         for_concrete_model=False,
     )
 
+    base_form_class = ActorAdminForm
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),

@@ -8,8 +8,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import index_urls
-        from home.models import SiteSettings
 
+        # One set of handlers forgets every cached fragment (home/navigation.py's included).
         index_urls.connect()
-        # The footer's links and texts (home/navigation.py).
-        index_urls.forget_when_saved(SiteSettings, when_created=False)

@@ -1,29 +1,51 @@
-"""What pages show of other pages on every view, cached until a page or a view restriction changes:
-the URL of a page type's single live index (the agenda, the news, the map), and the fragments that
+"""What pages show of other pages on every view, cached until something a page shows changes:
+the URL of a page type's single live index (the agenda, the news, the map), the fragments that
 ``until_pages_change`` caches (the navigation, the restricted sections, the home page's next event
-and latest news, a lab's actors, the demo marks). An app whose fragments also read other models
-names them with ``forget_when_saved`` (the site settings, the map's actors)."""
+and latest news, the method finder, a lab's actors, the demo marks), and the anonymous page cache
+(pagecache/), which keys its pages by ``pages_version()``. An app whose fragments read other models
+names them with ``forget_when_saved`` (the demo provenance). The version lives in the shared cache,
+so a change made on one app server is seen by all of them."""
 
 import uuid
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from taggit.models import Tag
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 CACHE_KEY = "portal:index-url:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 VERSION_KEY = "portal:pages-version"
-# What a change of forgets the cached fragments: pages, view restrictions, and what apps add;
-# {model: whether creating an instance counts}.
-watched_models = {Page: True, PageViewRestriction: True}
+VERSION_SECONDS = 60 * 60 * 24
+
+# What a public page may show besides pages: the snippets (themes, actors, roadmap actions) are
+# added from Wagtail's registry. Not renditions (made while a page renders), revisions, sessions,
+# search statistics or proposals: they change nothing a visitor sees.
+SHOWN_ON_PAGES = (
+    Page,
+    PageViewRestriction,
+    CollectionViewRestriction,
+    Collection,
+    Site,
+    Locale,
+    AbstractImage,
+    AbstractDocument,
+    BaseSiteSetting,
+    BaseGenericSetting,
+    Tag,
+)
+# What apps add (``forget_when_saved``).
+also_shown_on_pages = set()
 
 
-def forget_when_saved(*models, when_created=True):
-    """Also forget the cached fragments when an instance of one of ``models`` is saved or deleted.
-    ``when_created=False`` for settings, whose row the first page view that reads them creates with
-    its defaults: that changes nothing shown, and would drop what that very view is caching."""
-    watched_models.update(dict.fromkeys(models, when_created))
+def forget_when_saved(*models):
+    """Also forget the cached fragments when an instance of one of ``models`` is saved or deleted."""
+    also_shown_on_pages.update(models)
 
 
 def index_url(model):
@@ -38,11 +60,15 @@ def index_url(model):
     return url
 
 
+def pages_version():
+    """A token that changes whenever something a public page shows changes (``clear``)."""
+    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, VERSION_SECONDS)
+
+
 def until_pages_change(key, build, timeout=60 * 60):
-    """``build()``, cached under ``key`` for ``timeout`` seconds at most, or until a page or a view
-    restriction changes."""
-    version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, 60 * 60 * 24)
-    versioned_key = f"portal:pages:{version}:{key}"
+    """``build()``, cached under ``key`` for ``timeout`` seconds at most, or until something a
+    page shows changes."""
+    versioned_key = f"portal:pages:{pages_version()}:{key}"
     value = cache.get(versioned_key)
     if value is None:
         value = build()
@@ -50,14 +76,18 @@ def until_pages_change(key, build, timeout=60 * 60):
     return value
 
 
-def watches(instance, created):
-    return any(
-        isinstance(instance, model) and (when_created or not created) for model, when_created in watched_models.items()
-    )
+def shown_on_pages(instance, created=False):
+    """Whether a change to ``instance`` may change what a public page shows. Not a settings row
+    created with its defaults by the first page view that reads it: that changes nothing shown, and
+    would drop what that very view is caching."""
+    if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        return False
+    shown = (*SHOWN_ON_PAGES, *also_shown_on_pages)
+    return isinstance(instance, shown) or type(instance) in get_snippet_models()
 
 
 def clear(sender=None, instance=None, created=False, **kwargs):
-    if instance is None or watches(instance, created):
+    if instance is None or shown_on_pages(instance, created):
         labels = cache.get(CACHED_LABELS_KEY, set())
         cache.delete_many([CACHE_KEY.format(label=label) for label in labels] + [VERSION_KEY])
 

@@ -1,11 +1,12 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -14,8 +15,9 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.listings import with_card_images
 from home.models import ContentPage, PublicSubmission, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
+from home.panels import OptionalRowsInlinePanel
 from home.search_facets import Facet
-from methods.blocks import ModuleBlock, StepBlock
+from methods.blocks import ModuleBlock, StepsBlock
 
 
 class Phase(models.TextChoices):
@@ -84,6 +86,7 @@ class MethodIndexPage(SectionIndexPage):
         filter_form = MethodFilterForm(request.GET)
         filter_form.is_valid()  # invalid values are reported on the form and ignored
         context["filter_form"] = filter_form
+        context["filter_groups"] = filter_form.choice_groups(MethodPage.objects.child_of(self).public_live())
         context["methods"] = paginate(request, filter_form.filter(self.methods()))
         return context
 
@@ -138,7 +141,7 @@ class MethodPage(ContentPage):
         _("materials"), blank=True, help_text=_("One item per line, e.g. 'Post-its', 'A large printed map'.")
     )
     steps = StreamField(
-        [("step", StepBlock())],
+        StepsBlock(),
         verbose_name=_("steps"),
         blank=True,
         help_text=_(
@@ -197,9 +200,9 @@ class MethodPage(ContentPage):
         FieldPanel("tips"),
         FieldPanel("pitfalls"),
         FieldPanel("legal_points"),
-        InlinePanel("worksheets", label=_("Worksheets")),
+        OptionalRowsInlinePanel("worksheets", label=_("Worksheets")),
         FieldRowPanel([FieldPanel("licence"), FieldPanel("author_lab")]),
-        InlinePanel("related_method_links", label=_("Related methods")),
+        OptionalRowsInlinePanel("related_method_links", label=_("Related methods")),
         *ContentPage.taxonomy_panels,
     ]
     search_fields = ContentPage.search_fields + [
@@ -218,7 +221,7 @@ class MethodPage(ContentPage):
     ]
     search_facets = [
         Facet("lab", _("Lab"), "author_lab"),
-        Facet("phase", _("Phase"), "phase"),
+        Facet("phase", _("Phase"), "phase", pictograms=True),
         Facet("duration", _("Duration"), "duration"),
     ]
 
@@ -380,12 +383,29 @@ class CurriculumPage(ContentPage):
         return sum((block.value["duration_hours"] or Decimal(0) for block in self.modules), Decimal(0))
 
 
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
 class MethodProposal(PublicSubmission):
     """Who proposed a method through the public form: kept apart from the public page."""
 
     submitted_object_field = "page"
 
     page = models.OneToOneField(MethodPage, verbose_name=_("method"), on_delete=models.CASCADE, related_name="proposal")
+    status = models.CharField(_("state"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PENDING)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decision_message = models.TextField(_("message sent to the proposer"), blank=True)
 
     class Meta(PublicSubmission.Meta):
         verbose_name = _("method proposal")

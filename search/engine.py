@@ -36,6 +36,8 @@ MATCHED_PAGES = "search_matched_pages"
 MATCHED_DOCUMENTS = "search_matched_documents"
 # The position column of facet rows (typed: PostgreSQL's UNION does not guess a NULL's type).
 NO_POSITION = "CAST(NULL AS BIGINT)"
+# The facet row counting the matching pages without the choices.
+ANY_CHOICE = "any"
 SNIPPET_WORDS = 36
 # Only the start of a long text is scanned for a passage to show.
 MAX_SNIPPET_SOURCE = 20_000
@@ -239,6 +241,11 @@ class SiteSearch:
         """{(facet, value): count} for every facet, each with the other facets applied."""
         return self.run(*self.first_window)[0]
 
+    def words_match(self):
+        """Whether some page or document holds the words, whatever the facet choices (when the
+        choices alone leave nothing, no spelling correction is tried)."""
+        return bool(self.count() or self.facet_counts()[ANY_CHOICE, ""])
+
     def hits(self):
         """The hits, best first (title matches first), as a sliceable list for a paginator."""
         return HitList(self)
@@ -370,6 +377,8 @@ class SiteSearch:
             return sql, params
 
         selects = [
+            # The matching pages whatever the choices: whether the words or the choices found nothing.
+            (f"SELECT '{ANY_CHOICE}', '', COUNT(*), {NO_POSITION} FROM {MATCHED_PAGES}", ()),
             grouped("type", "content_type_id"),
             (f"SELECT 'document', '{DOCUMENT_TYPE}', COUNT(*), {NO_POSITION} FROM {MATCHED_DOCUMENTS}", ()),
         ]

@@ -11,7 +11,7 @@ from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import Page, get_page_models
 
-from home.search_facets import Facet
+from home.search_facets import PARENT_FILTER_FIELD, Facet
 
 # Names become SQL literals and column aliases: identifiers only.
 FACET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -35,8 +35,10 @@ class DeclaredFacet:
         self.parent_models = []
         self.choices = None
         self.option_model = None
+        self.pictograms = False
 
     def add(self, model, facet):
+        self.pictograms = self.pictograms or facet.pictograms
         if facet.source == Facet.SELF:
             self.self_models.append(model)
             self._set_option_model(model)
@@ -109,6 +111,28 @@ class DeclaredFacet:
                 content_type_id__in=[content_type_ids[m] for m in self.parent_models],
             )
         return condition
+
+    # On an external engine (Elasticsearch), through the FilterFields of each declaring model.
+
+    def declaring_models(self):
+        return [model for model, _, _ in self.fields] + self.self_models + self.parent_models
+
+    def engine_condition(self, model, chosen):
+        """The chosen value as a filter on one declaring model, on fields the engine indexes."""
+        if model in self.self_models:
+            return Q(path=chosen.path)  # the engine ignores filters on a page type's primary key
+        if model in self.parent_models:
+            return Q(path__startswith=chosen.path, depth=chosen.depth + 1)
+        attname = next(attname for declaring_model, _, attname in self.fields if declaring_model is model)
+        return Q(**{attname: chosen.pk if self.is_page_valued else chosen})
+
+    def engine_field(self, model):
+        """The FilterField whose values the engine counts on one declaring model."""
+        if model in self.self_models:
+            return "id"
+        if model in self.parent_models:
+            return PARENT_FILTER_FIELD
+        return next(attname for declaring_model, _, attname in self.fields if declaring_model is model)
 
     def option_pages(self):
         """The live public pages this facet may offer, by id (cached a minute at most, and until a

@@ -299,6 +299,41 @@ class TestCreateThroughAdmin(AdminTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("group_size_max", response.context["form"].errors)
 
+    def test_method_worksheet_row_added_but_left_empty_does_not_stop_the_save(self):
+        """Wagtail's autosave posts the form while the editor has added a worksheet row and not yet
+        chosen its document: the empty row is not an error (which would pause the autosave)."""
+        index = f.MethodIndexPageFactory(parent=self.home)
+        page = f.MethodPageFactory(parent=index, title="Immersion", live=False)
+        document = f.wagtail_factories.DocumentFactory(title="Fiche immersion")
+        data = {
+            "title": "Immersion sur le terrain",
+            "slug": page.slug,
+            "phase": "discover",
+            "duration": "days",
+            "difficulty": "easy",
+            "licence": "cc-by-sa-4.0",
+            "steps": streamfield([]),
+            "worksheets": inline_formset([{"document": ""}]),
+            "related_method_links": inline_formset([{"related_method": ""}]),
+        }
+        autosave = self.client.post(
+            f"/admin/pages/{page.pk}/edit/", nested_form_data(data), HTTP_ACCEPT="application/json"
+        )
+        self.assertEqual(autosave.status_code, 200, autosave.content)
+        self.assertTrue(autosave.json()["success"])
+        page.refresh_from_db()
+        draft = page.get_latest_revision_as_object()
+        self.assertEqual(draft.title, "Immersion sur le terrain")
+        self.assertEqual(list(draft.worksheets.all()), [])
+
+        # Once a document is chosen, the row counts.
+        data["worksheets"] = inline_formset([{"document": document.pk}])
+        data["related_method_links"] = inline_formset([])
+        response = self.client.post(f"/admin/pages/{page.pk}/edit/", nested_form_data(data))
+        self.assertEqual(response.status_code, 302)
+        page.refresh_from_db()
+        self.assertEqual([w.document for w in page.get_latest_revision_as_object().worksheets.all()], [document])
+
     def test_curriculum_page(self):
         method_index = f.MethodIndexPageFactory(parent=self.home)
         method = f.MethodPageFactory(parent=method_index, title="Veille numérique partagée")

@@ -125,10 +125,8 @@ def test_header_and_footer_links(client, tree):
     footer = soup.find("footer")
     footer_links = [a["href"] for a in footer.find("nav").find_all("a")]
     assert footer_links == ["/a-propos/", "/mentions-legales/", "/accessibilite/"]
-    switcher = footer.find("form", action="/i18n/setlang/")
-    assert switcher["method"] == "post"
-    assert {b["value"] for b in switcher.find_all("button", attrs={"name": "language"})} == {"fr", "en"}
-    assert switcher.find("input", attrs={"name": "next"})["value"] == tree["method"].url
+    switcher = footer.find("nav", class_="language-switcher")
+    assert [a["href"] for a in switcher.find_all("a")] == [tree["method"].url, "/en" + tree["method"].url]
 
 
 def test_menus_are_what_communicators_choose(client, tree, site):
@@ -189,9 +187,8 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
 
 
 def test_language_switcher_switches_to_english(client, tree):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": tree["method"].url})
-    assert response.status_code == 302
-    soup = get(client, tree["method"].url)
+    english = get(client, tree["method"].url).find("nav", class_="language-switcher").find_all("a")[1]
+    soup = get(client, english["href"])
     assert soup.html["lang"] == "en"
     assert soup.find("h2", id="practical-details").get_text() == "Practical details"
 
@@ -252,8 +249,16 @@ def test_lab_page(client, tree):
     lab.logo = wagtail_factories.ImageFactory()
     lab.save()
     f.LabTeamMemberFactory(lab=lab, name="Marie Dupont", role="Chargée de mission innovation")
-    f.ProjectPageFactory(parent=lab, title="Décrochage scolaire", status="planned")
+    project = f.ProjectPageFactory(parent=lab, title="Décrochage scolaire", status="planned")
+    f.ProjectIndicatorFactory(project=project, label="Élèves raccrochés", measured_value=12, target=30, unit="élèves")
+    f.ProjectIndicatorFactory(project=project, label="Satisfaction", target=80, unit="%")
     main = get(client, lab.url).find("main")
+    card = main.find("a", string="Décrochage scolaire").find_parent("article")
+    assert text(card.find(class_="badge")) == "Prévu"
+    assert [text(li) for li in card.find("ul", class_="card__indicators").find_all("li")] == [
+        "Élèves raccrochés 12 élèves (cible 30 élèves)",
+        "Satisfaction pas encore mesurée (cible 80 %)",
+    ]
     assert "Marie Dupont" in text(main) and "Chargée de mission innovation" in text(main)
     assert main.find("a", href="/labs/pays-de-la-loire/bureau-du-futur/")
     assert "Décrochage scolaire" in text(main) and "Prévu" in text(main)
@@ -327,7 +332,7 @@ def test_method_card_prints_as_a_clean_sheet(client, tree):
         assert hidden in print_rules.split("display: none")[0]
     soup = get(client, tree["method"].url)
     assert "page-method" in soup.body["class"]
-    assert soup.find(class_="print-only").get_text().endswith("http://localhost/methodes/immersion/")
+    assert soup.find(class_="print-only").get_text().endswith("http://testserver/methodes/immersion/")
 
 
 def test_printed_method_card_has_the_mark_and_the_absolute_addresses_of_the_page_and_worksheets(client, tree):
@@ -337,9 +342,23 @@ def test_printed_method_card_has_the_mark_and_the_absolute_addresses_of_the_page
     main = get(client, tree["method"].url).find("main")
     header = main.find(class_="print-header")
     assert "print-only" in header["class"] and header.find("svg", class_="logo")
-    assert text(header) == "Entrelabs http://localhost/methodes/immersion/"
+    assert text(header) == "Entrelabs http://testserver/methodes/immersion/"
     worksheet = main.find("ul", class_="downloads").li
-    assert worksheet.find(class_="print-url").get_text() == "http://localhost" + document.url
+    assert worksheet.find(class_="print-url").get_text() == "http://testserver" + document.url
+
+
+def test_printed_method_card_shows_the_address_the_reader_used_not_the_sites_hostname(client, tree, settings):
+    # The demo Site's hostname is localhost: a card printed from the public host must show that host.
+    settings.ALLOWED_HOSTS = ["entrelabs.example"]
+    document = wagtail_factories.DocumentFactory(title="Grille d'observation")
+    document.file.save("grille.pdf", ContentFile(b"%PDF-1.4 grille"), save=True)
+    f.MethodWorksheetFactory(page=tree["method"], document=document)
+    main = get(client, tree["method"].url, HTTP_HOST="entrelabs.example", secure=True).find("main")
+    assert text(main.find(class_="print-header")) == "Entrelabs https://entrelabs.example/methodes/immersion/"
+    worksheet = main.find("ul", class_="downloads").li
+    assert worksheet.find(class_="print-url").get_text() == "https://entrelabs.example" + document.url
+    source = text(main.find(class_="print-source"))
+    assert source.endswith("https://entrelabs.example/methodes/immersion/") and "localhost" not in text(main)
 
 
 def test_curriculum_page(client, tree):

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.index_urls import until_pages_change
+from home.search_facets import PARENT_FILTER_FIELD
 
 
 class PageTag(TaggedItemBase):
@@ -163,13 +164,19 @@ class ContentPage(BasePage):
     search_fields = BasePage.search_fields + [
         # Above Wagtail's 2 for listing and standard pages: content ranks first at equal match.
         index.SearchField("title", boost=3),
-        index.RelatedFields("themes", [index.SearchField("name")]),
+        # Elasticsearch filters on the slug (a chosen theme) and counts the ids (the theme facet).
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("themes"),
+        index.FilterField(PARENT_FILTER_FIELD, type="IntegerField"),
     ]
 
     class Meta:
         abstract = True
+
+    def parent_page_id(self):
+        """The parent page's id: what Elasticsearch counts a ``Facet.PARENT`` facet on (a project's lab)."""
+        return Page.objects.filter(path=self.path[: -self.steplen]).values_list("pk", flat=True).first()
 
     def taxonomy(self):
         """The page's themes and tags for display, read in one query:

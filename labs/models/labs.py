@@ -127,11 +127,12 @@ class LabPage(ContentPage):
         verbose_name_plural = _("labs")
 
     def projects(self):
-        """The lab's live projects, most recent first."""
+        """The lab's live projects, most recent first, with their success indicators (shown on the cards)."""
         return with_card_images(
             ProjectPage.objects.child_of(self)
             .public_live()
             .defer_streamfields()
+            .prefetch_related("indicators")
             .order_by(F("start_date").desc(nulls_last=True), "title")
         )
 

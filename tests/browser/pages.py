@@ -56,6 +56,12 @@ PUBLIC_PAGES = [
         shows="main a[href$='/methodes/immersion/']",
     ),
     PublicPage("search-results", path="/recherche/", query="q=immersion", shows="main a[href$='/methodes/immersion/']"),
+    PublicPage(
+        "search-results-filtered",
+        path="/recherche/",
+        query="q=immersion&phase=discover",
+        shows="#refine input[name=phase][value=discover]:checked",
+    ),
     PublicPage("search-no-result", path="/recherche/", query="q=zzyzx"),
     PublicPage("propose-form", path="/proposer-une-methode/"),
     PublicPage(
@@ -67,6 +73,7 @@ PUBLIC_PAGES = [
     PublicPage("agenda", page_key="agenda"),
     PublicPage("event", page_key="event"),
     PublicPage("news-index", page_key="news_index"),
+    PublicPage("lab-news", path="/actualites/lab/la-27e-region/", shows="main a[href$='/un-blog-pour-chaque-lab/']"),
     PublicPage("news-item", page_key="news"),
     PublicPage("ecosystem-map", page_key="map"),
     PublicPage("ecosystem-map-filtered", page_key="map", query="region=52&theme=participation-citoyenne&kind=zzz"),

@@ -1,6 +1,6 @@
 """What pages show of other pages on every view, cached until something a page shows changes:
 the URL of a page type's single live index (the agenda, the news, the map), the fragments that
-``until_pages_change`` caches (the navigation, the restricted sections, the home page's next event
+``until_pages_change`` caches (the navigation, the home page's next event
 and latest news, the method finder, a lab's actors, the demo marks), and the anonymous page cache
 (pagecache/), which keys its pages by ``pages_version()``. An app whose fragments read other models
 names them with ``forget_when_saved`` (the demo provenance). The version lives in the shared cache,
@@ -22,6 +22,7 @@ CACHE_KEY = "portal:index-url:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 VERSION_KEY = "portal:pages-version"
 VERSION_SECONDS = 60 * 60 * 24
+RESTRICTED_SECTIONS_KEY = "portal:restricted-sections"  # home.models.mixins.restricted_sections
 
 # What a public page may show besides pages: the snippets (themes, actors, roadmap actions) are
 # added from Wagtail's registry. Not renditions (made while a page renders), revisions, sessions,
@@ -92,9 +93,16 @@ def clear(sender=None, instance=None, created=False, **kwargs):
         cache.delete_many([CACHE_KEY.format(label=label) for label in labels] + [VERSION_KEY])
 
 
+def forget_restricted_sections(sender=None, **kwargs):
+    cache.delete(RESTRICTED_SECTIONS_KEY)
+
+
 def connect():
     post_save.connect(clear, dispatch_uid="portal-index-url-save")
     post_delete.connect(clear, dispatch_uid="portal-index-url-delete")
     page_published.connect(clear, dispatch_uid="portal-index-url-publish")
     page_unpublished.connect(clear, dispatch_uid="portal-index-url-unpublish")
     post_page_move.connect(clear, dispatch_uid="portal-index-url-move")
+    post_save.connect(forget_restricted_sections, sender=PageViewRestriction, dispatch_uid="portal-restricted-save")
+    post_delete.connect(forget_restricted_sections, sender=PageViewRestriction, dispatch_uid="portal-restricted-delete")
+    post_page_move.connect(forget_restricted_sections, dispatch_uid="portal-restricted-move")

@@ -1,6 +1,7 @@
 """Abstract building blocks: each page type declares only the fields that are its own."""
 
 from django import forms
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.index_urls import until_pages_change
+from home.index_urls import RESTRICTED_SECTIONS_KEY
 from home.search_facets import PARENT_FILTER_FIELD
 
 
@@ -29,11 +30,14 @@ class PageTag(TaggedItemBase):
 
 
 def restricted_sections():
-    """(path, depth) of every page under a view restriction, cached until a page or a restriction
-    changes: Wagtail's ``public()`` reads them again at every call."""
-    return until_pages_change(
-        "restricted-sections", lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-    )
+    """(path, depth) of every page under a view restriction: Wagtail's ``public()`` reads them again at
+    every call. Cached until a view restriction changes or a page moves, not at every edit as the
+    fragments are (``home.index_urls``): every listing would pay the query again after each save."""
+    sections = cache.get(RESTRICTED_SECTIONS_KEY)
+    if sections is None:
+        sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+        cache.set(RESTRICTED_SECTIONS_KEY, sections, 60 * 60)
+    return sections
 
 
 class PortalPageQuerySet(PageQuerySet):

@@ -8,6 +8,7 @@ class DemoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from demo import marks
+        from demo.models import DemoProvenance
+        from home import index_urls
 
-        marks.connect()
+        index_urls.forget_when_saved(DemoProvenance)  # the "Contenu d'exemple" marks (demo/marks.py)

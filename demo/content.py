@@ -9,14 +9,16 @@ the report does not give. A file's `defaults` apply to each of its items.
 
 import datetime
 import re
+from decimal import Decimal
 from functools import cache, partial
 from pathlib import Path
 from string import Template
+from zoneinfo import ZoneInfo
 
 import yaml
 from django.apps import apps
 
-from .loader import DemoLoader, DocRef, DocumentSpec, PageSpec, Ref, page_link
+from .loader import DemoLoader, DocRef, DocumentSpec, FollowUpSpec, PageSpec, Ref, SlugRef, SnippetSpec, page_link
 from .worksheets import manifesto_pdf, method_sheet, method_sheet_title, worksheet
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -84,12 +86,19 @@ def stream(blocks):
     return data
 
 
+def checked_provenance(item):
+    source = item["provenance"]
+    if source not in (SEED, ILLUSTRATIVE):
+        raise ValueError(
+            f"{item.get('slug', item.get('name'))}: provenance must be seed or illustrative, not {source!r}"
+        )
+    return source
+
+
 def provenance(model, item):
     """[(field, provenance, note)] of a data item: the page as a whole, then each illustrative field that
     the item fills (a project without methods has no illustrative methods)."""
-    source = item["provenance"]
-    if source not in (SEED, ILLUSTRATIVE):
-        raise ValueError(f"{item.get('slug')}: provenance must be seed or illustrative, not {source!r}")
+    source = checked_provenance(item)
     if source == SEED and not item.get("source"):
         raise ValueError(f"{item.get('slug')}: a seed item names its source in the seed report")
     rows = [("", source, item.get("source") or item.get("note", ""))]
@@ -98,6 +107,21 @@ def provenance(model, item):
         if item.get(DATA_KEYS.get(name, name), True):
             rows.append((name, ILLUSTRATIVE, note))
     return rows
+
+
+def item_spec(model, item, parent, fields, children=None):
+    """The page spec of a data item under ``parent``: its slug (and key), themes, tags and provenance."""
+    return PageSpec(
+        model,
+        item["slug"],
+        parent,
+        fields,
+        children or {},
+        themes=item.get("themes", []),
+        tags=item.get("tags", []),
+        provenance=provenance(model, item),
+        key=item.get("key", ""),
+    )
 
 
 def lab_titles():
@@ -122,7 +146,7 @@ def standard_spec(item):
     children = {}
     if "featured_methods" in item:
         children["featured_methods"] = [{"method": Ref(slug)} for slug in item["featured_methods"]]
-    return PageSpec(model, item["slug"], item.get("parent", ""), fields, children, provenance=provenance(model, item))
+    return item_spec(model, item, item.get("parent", ""), fields, children)
 
 
 def lab_specs():
@@ -141,16 +165,7 @@ def lab_spec(lab):
         "website": lab.get("website", ""),
         "body": [{"type": "paragraph", "value": rich(lab["body"])}],
     }
-    return PageSpec(
-        model,
-        lab["slug"],
-        "labs",
-        fields,
-        {"team_members": lab.get("team", [])},
-        themes=lab["themes"],
-        tags=lab["tags"],
-        provenance=provenance(model, lab),
-    )
+    return item_spec(model, lab, "labs", fields, {"team_members": lab.get("team", [])})
 
 
 def project_specs():
@@ -169,18 +184,7 @@ def project_specs():
             "method_links": [{"method": Ref(slug)} for slug in project.get("methods", [])],
             "indicators": project.get("indicators", []),
         }
-        specs.append(
-            PageSpec(
-                model,
-                project["slug"],
-                project["lab"],
-                fields,
-                children,
-                themes=project["themes"],
-                tags=project.get("tags", []),
-                provenance=provenance(model, project),
-            )
-        )
+        specs.append(item_spec(model, project, project["lab"], fields, children))
     return specs
 
 
@@ -222,16 +226,7 @@ def method_spec(method, legal_points=None):
         "worksheets": [{"document": DocRef(title)} for title in method_worksheet_titles(method)],
         "related_method_links": [{"related_method": Ref(slug)} for slug in method["related"]],
     }
-    return PageSpec(
-        model,
-        method["slug"],
-        "methodes",
-        fields,
-        children,
-        themes=method["themes"],
-        tags=method["tags"],
-        provenance=provenance(model, method),
-    )
+    return item_spec(model, method, "methodes", fields, children)
 
 
 def method_worksheet_titles(method):
@@ -263,17 +258,7 @@ def curriculum_specs():
                 for module in curriculum["modules"]
             ],
         }
-        specs.append(
-            PageSpec(
-                model,
-                curriculum["slug"],
-                "formations",
-                fields,
-                themes=curriculum["themes"],
-                tags=curriculum["tags"],
-                provenance=provenance(model, curriculum),
-            )
-        )
+        specs.append(item_spec(model, curriculum, "formations", fields))
     return specs
 
 
@@ -291,16 +276,7 @@ def manifesto_spec():
         "pdf": DocRef(manifesto["pdf"]["title"]),
     }
     children = {"signatories": [{"lab": Ref(slug)} for slug in manifesto.get("signatories", [])]}
-    return PageSpec(
-        model,
-        manifesto["slug"],
-        "manifestes",
-        fields,
-        children,
-        themes=manifesto["themes"],
-        tags=manifesto["tags"],
-        provenance=provenance(model, manifesto),
-    )
+    return item_spec(model, manifesto, "manifestes", fields, children)
 
 
 def report_spec(report=None):
@@ -357,16 +333,81 @@ def report_spec(report=None):
         {"name": person["name"], "organisation": person["organisation"], "lab": Ref(person["lab"])}
         for person in report["participants"]
     ]
-    return PageSpec(
-        model,
-        report["slug"],
-        "ateliers",
-        fields,
-        {"participants": participants},
-        themes=report["themes"],
-        tags=report["tags"],
-        provenance=provenance(model, report),
-    )
+    return item_spec(model, report, "ateliers", fields, {"participants": participants})
+
+
+def event_specs():
+    """The agenda's events: local start and end in the event's time zone, a body ending with its footnote."""
+    model = apps.get_model("events.EventPage")
+    specs = []
+    for event in read("events")["events"]:
+        zone = ZoneInfo(event["time_zone"])
+        fields = {
+            "title": event["title"],
+            "summary": event["summary"],
+            "start": datetime.datetime.fromisoformat(event["start"]).replace(tzinfo=zone),
+            "end": datetime.datetime.fromisoformat(event["end"]).replace(tzinfo=zone),
+            "time_zone": event["time_zone"],
+            "place": event["place"],
+            "registration_url": event.get("registration_url", ""),
+            "organisers": [Ref(slug) for slug in event["organisers"]],
+            "body": [{"type": "paragraph", "value": rich([event["body"], event["footnote"]])}],
+        }
+        if "report" in event:
+            fields["session_report"] = Ref(event["report"])
+        specs.append(item_spec(model, event, "agenda", fields))
+    return specs
+
+
+def news_specs():
+    """Each lab's news items, under the lab page."""
+    model = apps.get_model("news.NewsPage")
+    return [
+        item_spec(
+            model,
+            item,
+            item["lab"],
+            {
+                "title": item["title"],
+                "summary": item["summary"],
+                "date": item["date"],
+                "body": [{"type": "paragraph", "value": rich([item["body"], item["footnote"]])}],
+            },
+        )
+        for item in read("news")["news"]
+    ]
+
+
+def actor_specs():
+    """The ecosystem map's actors, placed at their city's centre; an illustrative one says so."""
+    data = read("ecosystem")
+    model, kind_model = apps.get_model("ecosystem.Actor"), apps.get_model("ecosystem.ActorKind")
+    first_theme = read("themes")["themes"][0]["slug"]
+    specs = []
+    for actor in data["actors"]:
+        city = data["cities"][actor["city"]]
+        mark = "" if checked_provenance(actor) == SEED else data["illustrative_mark"]
+        fields = {
+            "kind": SlugRef(kind_model, actor["kind"]),
+            "region": city["region"],
+            "departement": city["departement"],
+            "address": actor["city"],
+            "latitude": Decimal(city["latitude"]),
+            "longitude": Decimal(city["longitude"]),
+            "description": actor["description"] + mark,
+            "lab": Ref(actor["lab"]) if actor.get("lab") else None,
+        }
+        themes = [first_theme] if actor["kind"] == "lab" else []
+        specs.append(SnippetSpec(model, {"name": actor["name"]}, fields, themes))
+    return specs
+
+
+def follow_up_specs():
+    data = read("roadmap")
+    return [
+        FollowUpSpec(data["report"], item["action"], item["carried_out_by"], data["date"])
+        for item in data["follow_ups"]
+    ]
 
 
 # Documents ------------------------------------------------------------------------------------------------
@@ -438,6 +479,8 @@ def page_specs():
         *curriculum_specs(),
         manifesto_spec(),
         report_spec(),
+        *event_specs(),
+        *news_specs(),
     ]
 
 
@@ -446,6 +489,13 @@ def load_demo(stdout=None):
     loader = DemoLoader(stdout)
     themes = [{key: theme[key] for key in ("slug", "name", "description")} for theme in read("themes")["themes"]]
     loader.load(
-        themes, document_specs(), standard_specs()[0], page_specs(), read("pages")["contact_email"], english_specs()
+        themes,
+        document_specs(),
+        standard_specs()[0],
+        page_specs(),
+        read("pages")["contact_email"],
+        english_specs(),
+        snippets=actor_specs(),
+        follow_ups=follow_up_specs(),
     )
     return loader

@@ -7,7 +7,8 @@ nothing, saves no revision and changes nothing. Pages are created in two passes 
 each other (methods at related methods, projects at methods, curricula at methods): pass 1 creates the
 missing pages as drafts, pass 2 fills their links and publishes each one once, which makes one revision
 per page and updates the search index. Each page created gets its provenance (DemoProvenance rows): seed or
-illustrative, for the page and for the fields the seed report does not give.
+illustrative, for the page and for the fields the seed report does not give. Then the snippets (the map's
+actors, found by name) and the roadmap follow-ups (found by the report's action block) that are missing.
 """
 
 import re
@@ -28,9 +29,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Collection, Locale, Page, Site
 
 from demo.models import DemoProvenance
+from home import index_urls
 from home.models import HomePage, SiteSettings, Theme
-
-from . import marks
+from roadmap.models import RoadmapAction, RoadmapStatusChange, report_actions
 
 # The pages the footer links to, in this order (the site settings' "footer links").
 FOOTER_PAGES = ["a-propos", "mentions-legales", "accessibilite"]
@@ -38,8 +39,17 @@ FOOTER_PAGES = ["a-propos", "mentions-legales", "accessibilite"]
 
 @dataclass(frozen=True)
 class Ref:
-    """A demo page, named by its slug, resolved once every page exists."""
+    """A demo page, named by its key (its slug unless the data names it otherwise), resolved once every page
+    exists."""
 
+    slug: str
+
+
+@dataclass(frozen=True)
+class SlugRef:
+    """An object that the migrations create (an actor kind), named by its slug."""
+
+    model: type
     slug: str
 
 
@@ -63,6 +73,31 @@ class PageSpec:
     tags: list = field(default_factory=list)
     provenance: list = field(default_factory=list)  # [(field name or "", "seed" | "illustrative", note)]
     translation_of: str = ""  # the English version of the French page of that slug
+    key: str = ""  # the name Refs use, when the slug is another page's; the slug by default
+
+    def __post_init__(self):
+        self.key = self.key or self.slug
+
+
+@dataclass
+class SnippetSpec:
+    """A snippet to create and publish (a map actor) unless one matches `lookup`: its fields and themes."""
+
+    model: type
+    lookup: dict
+    fields: dict
+    themes: list = field(default_factory=list)
+
+
+@dataclass
+class FollowUpSpec:
+    """A roadmap follow-up: the action block titled `action` of the report `report` (a page key), carried out
+    by the pages `pages` (keys), with the action's status on `date`."""
+
+    report: str
+    action: str
+    pages: list
+    date: object
 
 
 @dataclass
@@ -85,7 +120,7 @@ def page_link(slug, text):
 
 def _contains_ref(value):
     """Whether a value points at other demo objects (which may not exist yet)."""
-    if isinstance(value, Ref | DocRef):
+    if isinstance(value, Ref | DocRef | SlugRef):
         return True
     if isinstance(value, str):
         return "data-demo-page=" in value
@@ -120,6 +155,8 @@ class DemoLoader:
         self.created_pages = 0
         self.created_documents = 0
         self.created_themes = 0
+        self.created_snippets = 0
+        self.created_follow_ups = 0
 
     # Resolution -------------------------------------------------------------------------------------
     def page(self, slug):
@@ -135,6 +172,8 @@ class DemoLoader:
         if isinstance(value, DocRef):
             document = self.documents[value.title]
             return document.pk if as_id else document
+        if isinstance(value, SlugRef):
+            return value.model.objects.filter(slug=value.slug).first()
         if isinstance(value, str):
             return PAGE_LINK.sub(lambda m: f'id="{pages[m.group(1)].pk}"', value)
         if isinstance(value, dict):
@@ -196,7 +235,7 @@ class DemoLoader:
             self.created_pages += 1
         if not Site.objects.filter(is_default_site=True).exists():
             Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Entrelabs")
-        self.pages[spec.slug] = home
+        self.pages[spec.key] = home
         if home.latest_revision_id is None:
             self.pending.append((home, spec))
 
@@ -204,12 +243,12 @@ class DemoLoader:
         parent = self.pages[spec.parent]
         existing = parent.get_children().filter(slug=spec.slug).first()
         if existing is not None:
-            self.pages[spec.slug] = existing.specific
+            self.pages[spec.key] = existing.specific
             return
         plain = {k: v for k, v in spec.fields.items() if not _contains_ref(v)}
         page = spec.model(slug=spec.slug, live=False, **plain)
         parent.add_child(instance=page)
-        self.pages[spec.slug] = page
+        self.pages[spec.key] = page
         self.pending.append((page, spec))
         self.created_pages += 1
 
@@ -249,12 +288,43 @@ class DemoLoader:
                 DemoProvenance(page=page, field=name, provenance=source, note=note)
                 for name, source, note in spec.provenance
             )
-        marks.clear()
+        index_urls.clear()  # bulk_create sends no post_save: the demo marks are forgotten here
 
     def index_pending(self):
         for page, __ in self.pending:
             search_index.insert_or_update_object(page)
         self.pending = []
+
+    def ensure_snippets(self, specs):
+        """Create and publish (one revision) each snippet no existing one matches; skip one whose kind is gone."""
+        for spec in specs:
+            if spec.model.objects.filter(**spec.lookup).exists():
+                continue
+            fields = self.resolve(spec.fields)
+            if any(value is None for name, value in fields.items() if isinstance(spec.fields[name], SlugRef)):
+                continue
+            snippet = spec.model(**spec.lookup, **fields, live=False)
+            snippet.save()
+            if spec.themes:
+                snippet.themes.add(*[self.themes[slug] for slug in spec.themes])
+            snippet.save_revision().publish()
+            self.created_snippets += 1
+
+    def ensure_follow_ups(self, specs):
+        """Follow each named action of a report once: the pages that carry it out, its status on the date."""
+        for spec in specs:
+            report = self.pages.get(spec.report)
+            if report is None:
+                continue
+            report = type(report).objects.get(pk=report.pk)  # the block ids as saved
+            block = next((b for _r, b in report_actions([report]) if b["value"]["title"] == spec.action), None)
+            if block is None or RoadmapAction.objects.filter(block_id=block["id"]).exists():
+                continue
+            follow_up = RoadmapAction.objects.create(report=report, block_id=block["id"], title=spec.action)
+            follow_up.carried_out_by.add(*[self.pages[key] for key in spec.pages])
+            follow_up.save()
+            RoadmapStatusChange.objects.create(action=follow_up, date=spec.date, status=block["value"]["status"])
+            self.created_follow_ups += 1
 
     def ensure_site_settings(self, contact_email):
         site = Site.objects.get(is_default_site=True)
@@ -266,7 +336,7 @@ class DemoLoader:
 
     # The whole load -----------------------------------------------------------------------------------
     @transaction.atomic
-    def load(self, themes, documents, home, pages, contact_email, translations=()):
+    def load(self, themes, documents, home, pages, contact_email, translations=(), snippets=(), follow_ups=()):
         self.ensure_themes(themes)
         self.ensure_documents(documents)
         with page_indexing_deferred():
@@ -278,3 +348,5 @@ class DemoLoader:
             self.publish_pending()
         self.index_pending()
         self.ensure_site_settings(contact_email)
+        self.ensure_snippets(snippets)
+        self.ensure_follow_ups(follow_ups)

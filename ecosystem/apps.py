@@ -9,8 +9,10 @@ class EcosystemConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, post_save
 
-        from ecosystem import caching, roles
+        from ecosystem import roles
+        from ecosystem.models import Actor, ActorKind
+        from home import index_urls
 
-        caching.connect()
+        index_urls.forget_when_saved(Actor, ActorKind)  # a lab's actors (ecosystem/caching.py)
         post_migrate.connect(roles.setup_after_migrate, sender=self, dispatch_uid="ecosystem-roles")
         post_save.connect(roles.new_group_saved, sender="auth.Group", dispatch_uid="ecosystem-new-group")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ecosystem import territories
 from ecosystem.models import ADDRESS_LENGTH, DESCRIPTION_LENGTH, Actor, ActorKind
 from home.models import Theme
+from home.suggestions import PublicSuggestionForm
 
 
 class ActorFilterForm(forms.Form):
@@ -52,25 +53,17 @@ class ActorFilterForm(forms.Form):
         return actors.distinct() if "theme" in self.chosen() and without != "theme" else actors
 
 
-class ActorSuggestionForm(forms.ModelForm):
+class ActorSuggestionForm(PublicSuggestionForm, forms.ModelForm):
     """A visitor suggests an actor: it becomes a draft sent to the communicators' review."""
 
-    contact_email = forms.EmailField(
-        label=_("Your email address"),
-        help_text=_("Only the network's communicators see it, to contact you about your suggestion."),
-        max_length=254,
-        error_messages={
-            "required": _("Give an email address so that we can contact you."),
-            "invalid": _("Enter an email address in the form name@example.org."),
-        },
+    honeypot_field = "homepage"  # "website" is the actor's
+    contact_help_text = _("Only the network's communicators see it, to contact you about your suggestion.")
+    consent_label = _(
+        "I agree that the network keeps my email address to contact me about this suggestion, and that "
+        "the actor is published on the map if it is accepted."
     )
-    consent = forms.BooleanField(
-        label=_(
-            "I agree that the network keeps my email address to contact me about this suggestion, and that "
-            "the actor is published on the map if it is accepted."
-        ),
-        error_messages={"required": _("Tick the box to agree, or your suggestion cannot be sent.")},
-    )
+    consent_required_message = _("Tick the box to agree, or your suggestion cannot be sent.")
+
     website = forms.URLField(
         label=_("website"),
         required=False,
@@ -78,8 +71,6 @@ class ActorSuggestionForm(forms.ModelForm):
         max_length=200,
         error_messages={"invalid": _("Enter a web address starting with https://.")},
     )
-    # Honeypot: hidden from people and screen readers; bots fill it in.
-    homepage = forms.CharField(label=_("Leave this field empty"), required=False)
 
     class Meta:
         model = Actor
@@ -119,19 +110,3 @@ class ActorSuggestionForm(forms.ModelForm):
             for code in ("min_value", "max_value", "max_digits", "max_whole_digits"):
                 field.error_messages[code] = message
             field.error_messages["max_decimal_places"] = _("Give at most 5 decimal places.")
-
-    def is_spam(self):
-        return bool(self.cleaned_data.get("homepage"))
-
-    def describe_fields(self):
-        """Tie each field to its help text and its errors (aria-describedby, aria-invalid)."""
-        for name, field in self.fields.items():
-            ids = [f"id_{name}-help"] if field.help_text else []
-            if name in self.errors:
-                ids.append(f"id_{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-        self.fields["homepage"].widget.attrs.update(tabindex="-1", autocomplete="off")
-        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
-        return self

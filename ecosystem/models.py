@@ -11,14 +11,12 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from ecosystem import exports, territories
 from ecosystem.admin_forms import ActorAdminForm
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage, visible_page_ids
+from home.models import PublicSubmission, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 
 ADDRESS_LENGTH = 300
@@ -178,16 +176,9 @@ def lab_actors(lab):
     return public_actors().filter(condition)
 
 
-class EcosystemMapPage(RoutablePageMixin, BasePage):
+class EcosystemMapPage(RoutablePageMixin, SectionIndexPage):
     """The map of the ecosystem: a filterable list with counts, a map of the regions on wide screens,
     GeoJSON and CSV exports with the same filters."""
-
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("ecosystem map")
@@ -251,16 +242,14 @@ class EcosystemMapPage(RoutablePageMixin, BasePage):
         return exports.csv_response(with_public_labs(actors.prefetch_related("themes")))
 
 
-class ActorSuggestion(models.Model):
+class ActorSuggestion(PublicSubmission):
     """Who suggested an actor through the public form: kept apart from the public actor."""
 
-    actor = models.OneToOneField(Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="suggestion")
-    contact_email = models.EmailField(_("contact email"))
-    consented_at = models.DateTimeField(_("consent given at"))
-    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    submitted_object_field = "actor"
 
-    class Meta:
-        ordering = ["-submitted_at"]
+    actor = models.OneToOneField(Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="suggestion")
+
+    class Meta(PublicSubmission.Meta):
         verbose_name = _("actor suggestion")
         verbose_name_plural = _("actor suggestions")
 

@@ -21,6 +21,9 @@ urlpatterns = [
     path("images/", admin_views.ImageIndexView.as_view()),
     path("images/results/", admin_views.ImageIndexView.as_view(results_only=True)),
     path("images/chooser/", admin_views.ImageChooseView.as_view(**choose_image)),
+    path("choose-page/<int:parent_page_id>/", admin_views.VisiblePageBrowseView.as_view()),
+    path("choose-page/chosen-multiple/", admin_views.VisiblePagesChosenView.as_view()),
+    path("pages/<int:page_id>/revisions/", admin_views.revisions_index),
 ]
 
 urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)

@@ -6,7 +6,12 @@ from wagtail import hooks
 
 # The dashboard per role and the reviewer's comment; the edit page's main button.
 from editorial import dashboard, editing  # noqa: F401
-from editorial.admin_views import UsableDocumentsAPIViewSet, UsableImagesAPIViewSet, usable_items_bulk_actions
+from editorial.admin_views import (
+    PartnerAwarePageViewSet,
+    UsableDocumentsAPIViewSet,
+    UsableImagesAPIViewSet,
+    usable_items_bulk_actions,
+)
 from editorial.isolation import check_document_is_served
 from editorial.partners import restrict_for_partner
 from editorial.translations import out_of_date_button, out_of_date_message, source_published_at
@@ -20,6 +25,12 @@ def hide_other_labs_drafts_in_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def hide_other_labs_drafts_in_explorer(parent_page, pages, request):
     return restrict_for_partner(pages, request.user)
+
+
+# After Wagtail's base page viewset (order -1), so that it replaces it for every page type.
+@hooks.register("register_admin_viewset")
+def register_partner_aware_page_viewset():
+    return PartnerAwarePageViewSet()
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -12,14 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from events import ical
 from events.forms import EventPageForm
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.blocks import BaseStreamBlock
 from home.listings import with_card_images
-from home.models import BasePage, ContentPage, visible_page_ids
+from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 from home.search_facets import Facet
 from labs.models import LabPage
@@ -46,15 +46,10 @@ def public_labs():
     return LabPage.objects.public_live().defer_streamfields().order_by("title")
 
 
-class AgendaPage(RoutablePageMixin, BasePage):
+class AgendaPage(RoutablePageMixin, SectionIndexPage):
     """The network's agenda: upcoming events first, then past ones; also as an iCalendar feed."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("agenda")

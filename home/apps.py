@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site and themes")
 
     def ready(self):
-        from home import index_urls, navigation
+        from home import index_urls
 
-        navigation.connect()
+        # One set of handlers forgets every cached fragment (home/navigation.py's included).
         index_urls.connect()

@@ -1,7 +1,9 @@
 """What pages show of other pages on every view, cached until something a page shows changes:
-the URL of a page type's single live index (the agenda, the news, the map), small blocks such as
-the home page's next event and latest news (``until_pages_change``), and the anonymous page cache
-(pagecache/), which keys its pages by ``pages_version()``. The version lives in the shared cache,
+the URL of a page type's single live index (the agenda, the news, the map), the fragments that
+``until_pages_change`` caches (the navigation, the home page's next event
+and latest news, the method finder, a lab's actors, the demo marks), and the anonymous page cache
+(pagecache/), which keys its pages by ``pages_version()``. An app whose fragments read other models
+names them with ``forget_when_saved`` (the demo provenance). The version lives in the shared cache,
 so a change made on one app server is seen by all of them."""
 
 import uuid
@@ -22,6 +24,7 @@ CACHE_KEY = "portal:index-url:{language}:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 VERSION_KEY = "portal:pages-version"
 VERSION_SECONDS = 60 * 60 * 24
+RESTRICTED_SECTIONS_KEY = "portal:restricted-sections"  # home.models.mixins.restricted_sections
 
 # What a public page may show besides pages: the snippets (themes, actors, roadmap actions) are
 # added from Wagtail's registry. Not renditions (made while a page renders), revisions, sessions,
@@ -39,6 +42,13 @@ SHOWN_ON_PAGES = (
     BaseGenericSetting,
     Tag,
 )
+# What apps add (``forget_when_saved``).
+also_shown_on_pages = set()
+
+
+def forget_when_saved(*models):
+    """Also forget the cached fragments when an instance of one of ``models`` is saved or deleted."""
+    also_shown_on_pages.update(models)
 
 
 def index_url(model):
@@ -70,16 +80,25 @@ def until_pages_change(key, build, timeout=60 * 60):
     return value
 
 
-def shown_on_pages(instance):
-    """Whether a change to ``instance`` may change what a public page shows."""
-    return isinstance(instance, SHOWN_ON_PAGES) or type(instance) in get_snippet_models()
+def shown_on_pages(instance, created=False):
+    """Whether a change to ``instance`` may change what a public page shows. Not a settings row
+    created with its defaults by the first page view that reads it: that changes nothing shown, and
+    would drop what that very view is caching."""
+    if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        return False
+    shown = (*SHOWN_ON_PAGES, *also_shown_on_pages)
+    return isinstance(instance, shown) or type(instance) in get_snippet_models()
 
 
-def clear(sender=None, instance=None, **kwargs):
-    if instance is None or shown_on_pages(instance):
+def clear(sender=None, instance=None, created=False, **kwargs):
+    if instance is None or shown_on_pages(instance, created):
         labels = cache.get(CACHED_LABELS_KEY, set())
         keys = [CACHE_KEY.format(language=code, label=label) for code in content_languages() for label in labels]
         cache.delete_many([*keys, VERSION_KEY])
+
+
+def forget_restricted_sections(sender=None, **kwargs):
+    cache.delete(RESTRICTED_SECTIONS_KEY)
 
 
 def connect():
@@ -88,3 +107,6 @@ def connect():
     page_published.connect(clear, dispatch_uid="portal-index-url-publish")
     page_unpublished.connect(clear, dispatch_uid="portal-index-url-unpublish")
     post_page_move.connect(clear, dispatch_uid="portal-index-url-move")
+    post_save.connect(forget_restricted_sections, sender=PageViewRestriction, dispatch_uid="portal-restricted-save")
+    post_delete.connect(forget_restricted_sections, sender=PageViewRestriction, dispatch_uid="portal-restricted-delete")
+    post_page_move.connect(forget_restricted_sections, dispatch_uid="portal-restricted-move")

@@ -1,17 +1,11 @@
 """The site's header sections, footer links and footer settings, cached until a page, a view
 restriction or the site settings change."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models.mixins import RESTRICTED_SECTIONS_CACHE_KEY, public_pages
-
-CACHE_KEY = "portal:navigation:{site_id}:{language}"
+from home.index_urls import until_pages_change
+from home.models.mixins import public_pages
 
 
 def _link(page, request):
@@ -23,13 +17,14 @@ def site_links(site, request):
     current language, the header's sections (its children marked "show in menus", in tree order),
     the footer's links (chosen in the site settings; each in the current language when translated)
     and the settings' texts, as plain dicts; a few queries, then cached per language until a page, a
-    view restriction or the settings change."""
+    view restriction or the settings change (``until_pages_change``)."""
+    key = f"navigation:{site.pk}:{translation.get_language()}"
+    return until_pages_change(key, lambda: _site_links(site, request))
+
+
+def _site_links(site, request):
     from home.models import SiteSettings
 
-    key = CACHE_KEY.format(site_id=site.pk, language=translation.get_language())
-    links = cache.get(key)
-    if links is not None:
-        return links
     home = site.root_page.localized
     site_settings = SiteSettings.for_site(site)
     chosen = [block.value for block in site_settings.footer_links if block.value is not None]
@@ -61,7 +56,6 @@ def site_links(site, request):
             links["footer"].append(link)
     links["contact_email"] = site_settings.contact_email
     links["footer_text"] = site_settings.footer_text
-    cache.set(key, links, 60 * 60)
     return links
 
 
@@ -74,36 +68,3 @@ def ancestors(page, home):
         current = current.get_parent()
         chain.append(current)
     return list(reversed(chain))
-
-
-def clear(**kwargs):
-    """Forget the cached links of every site."""
-    from wagtail.models import Site
-
-    cache.delete_many(
-        [
-            CACHE_KEY.format(site_id=pk, language=language)
-            for pk in Site.objects.values_list("pk", flat=True)
-            for language, _name in settings.LANGUAGES
-        ]
-    )
-
-
-def _page_changed(sender, instance=None, **kwargs):
-    from wagtail.models import PageViewRestriction
-
-    from home.models import SiteSettings
-
-    # A view restriction hides its page (and the pages below it) from the navigation too.
-    if isinstance(instance, Page | PageViewRestriction | SiteSettings):
-        clear()
-    if isinstance(instance, PageViewRestriction):
-        cache.delete(RESTRICTED_SECTIONS_CACHE_KEY)
-
-
-def connect():
-    post_save.connect(_page_changed, dispatch_uid="portal-navigation-save")
-    post_delete.connect(_page_changed, dispatch_uid="portal-navigation-delete")
-    page_published.connect(_page_changed, dispatch_uid="portal-navigation-publish")
-    page_unpublished.connect(_page_changed, dispatch_uid="portal-navigation-unpublish")
-    post_page_move.connect(_page_changed, dispatch_uid="portal-navigation-move")

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.listings import with_card_images
-from home.models import BasePage, ContentPage, visible_page_ids
+from home.models import ContentPage, PublicSubmission, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 from home.panels import DocumentRowsInlinePanel, OptionalRowsInlinePanel
 from home.search_facets import Facet
@@ -60,15 +60,10 @@ LICENCE_URLS = {
 }
 
 
-class MethodIndexPage(BasePage):
+class MethodIndexPage(SectionIndexPage):
     """The catalogue of method cards, filterable by theme, phase, duration and lab."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.MethodPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("method index")
@@ -325,15 +320,10 @@ class RelatedMethod(Orderable):
         verbose_name_plural = _("related methods")
 
 
-class CurriculumIndexPage(BasePage):
+class CurriculumIndexPage(SectionIndexPage):
     """The training curricula."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.CurriculumPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("curriculum index")
@@ -400,13 +390,12 @@ class ProposalStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
-class MethodProposal(models.Model):
+class MethodProposal(PublicSubmission):
     """Who proposed a method through the public form: kept apart from the public page."""
 
+    submitted_object_field = "page"
+
     page = models.OneToOneField(MethodPage, verbose_name=_("method"), on_delete=models.CASCADE, related_name="proposal")
-    contact_email = models.EmailField(_("contact email"))
-    consented_at = models.DateTimeField(_("consent given at"))
-    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     status = models.CharField(_("state"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PENDING)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -419,10 +408,9 @@ class MethodProposal(models.Model):
     )
     decision_message = models.TextField(_("message sent to the proposer"), blank=True)
 
-    class Meta:
+    class Meta(PublicSubmission.Meta):
         verbose_name = _("method proposal")
         verbose_name_plural = _("method proposals")
-        ordering = ["-submitted_at"]
 
     def __str__(self):
         return f"{self.page.title} ({self.contact_email})"

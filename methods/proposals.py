@@ -9,13 +9,21 @@ from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
+from home.suggestions import PublicSuggestionForm, submit_for_review
 from methods.models import Duration, MethodIndexPage, MethodPage, MethodProposal, Phase, ProposalStatus
 
 MAX_STEPS = 12
 STEP_TITLE_LENGTH = 80
 
 
-class ProposeMethodForm(forms.Form):
+class ProposeMethodForm(PublicSuggestionForm):
+    contact_help_text = _("Only the network's communicators see it, to contact you about your proposal.")
+    consent_label = _(
+        "I agree that the network keeps my email address to contact me about this proposal, and that "
+        "the method is published under the CC BY-SA 4.0 licence if it is accepted."
+    )
+    consent_required_message = _("Tick the box to agree, or your proposal cannot be sent.")
+
     title = forms.CharField(
         label=_("Name of the method"),
         max_length=120,
@@ -49,29 +57,6 @@ class ProposeMethodForm(forms.Form):
         },
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    contact_email = forms.EmailField(
-        label=_("Your email address"),
-        help_text=_("Only the network's communicators see it, to contact you about your proposal."),
-        max_length=254,
-        error_messages={
-            "required": _("Give an email address so that we can contact you."),
-            "invalid": _("Enter an email address in the form name@example.org."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    consent = forms.BooleanField(
-        label=_(
-            "I agree that the network keeps my email address to contact me about this proposal, and that "
-            "the method is published under the CC BY-SA 4.0 licence if it is accepted."
-        ),
-        error_messages={"required": _("Tick the box to agree, or your proposal cannot be sent.")},
-    )
-    # Honeypot: hidden from people and screen readers; bots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def clean_title(self):
         title = " ".join(self.cleaned_data["title"].split())
@@ -92,9 +77,6 @@ class ProposeMethodForm(forms.Form):
                 _("Give at most %(max)d steps (you gave %(count)d).") % {"max": MAX_STEPS, "count": len(steps)}
             )
         return steps
-
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 def _unique_slug(parent, title):
@@ -139,14 +121,7 @@ def create_proposal(cleaned_data):
         live=False,
     )
     index.add_child(instance=page)
-    page.save_revision(log_action=True)
-    proposal = MethodProposal.objects.create(
-        page=page, contact_email=cleaned_data["contact_email"], consented_at=timezone.now()
-    )
-    workflow = page.get_workflow()
-    if workflow is not None:
-        workflow.start(page, user=None)
-    return proposal
+    return submit_for_review(page, MethodProposal, cleaned_data)
 
 
 def default_decision_message(proposal, status, communicator_name):

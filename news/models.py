@@ -8,13 +8,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.blocks import BaseStreamBlock
 from home.listings import with_card_images
-from home.models import BasePage, ContentPage
+from home.models import ContentPage, SectionIndexPage
 from home.pagination import paginate
 from labs.models import LabPage
 
@@ -34,15 +34,8 @@ def with_labs(news_items):
     return news_items
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The news of the whole network, and of each lab at ``lab/<slug>/``."""
-
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("news index")

@@ -190,6 +190,11 @@ class Source:
 class PageSource(Source):
     """A page type listed by a method of its live index page."""
 
+    # The parameters that select the items equal to them: {parameter: field lookup}.
+    equal_to: ClassVar[dict] = {}
+    # The lookups that ``date_from`` and ``date_to`` bound, when the type has dates.
+    dated_by: ClassVar[tuple] = ()
+
     index_model: ClassVar[type[Page]]
     listing_method: ClassVar[str]
 
@@ -212,6 +217,16 @@ class PageSource(Source):
             if found is None:
                 raise BadParameter("theme", f"Thème inconnu : « {theme} ».")
             items = items.filter(themes=found)
+        for parameter, lookup in self.equal_to.items():
+            value = getattr(params, parameter, None)
+            if value:
+                items = items.filter(**{lookup: value})
+        if self.dated_by:
+            after, before = self.dated_by
+            if params.date_from:
+                items = items.filter(**{after: params.date_from})
+            if params.date_to:
+                items = items.filter(**{before: params.date_to})
         return items
 
     def page_record(self, page, request):
@@ -355,13 +370,7 @@ class LabSource(PageSource):
     listing_method = "labs"
     exported = True
 
-    def filter(self, items, params):
-        items = super().filter(items, params)
-        if params.region:
-            items = items.filter(region=params.region)
-        if params.kind:
-            items = items.filter(organisation_kind=params.kind)
-        return items
+    equal_to = {"region": "region", "kind": "organisation_kind"}
 
     def record_of(self, page, request, visibility):
         # The contact address is left out: it may be a person's.
@@ -415,16 +424,11 @@ class ProjectSource(PageSource):
 
         return ProjectPage
 
+    equal_to = {"status": "status"}
+
     def filter(self, items, params):
         items = super().filter(items, params)
-        if params.lab:
-            lab = SOURCES["labs"].listing().filter(slug=params.lab).first()
-            if lab is None:
-                raise BadParameter("lab", f"Lab inconnu : « {params.lab} ».")
-            items = items.child_of(lab)
-        if params.status:
-            items = items.filter(status=params.status)
-        return items
+        return items.child_of(public_lab(params.lab)) if params.lab else items
 
     def records(self, items, request):
         items = list(items)
@@ -592,13 +596,7 @@ class SessionReportSource(PageSource):
     def listing(self):
         return super().listing().defer(None)
 
-    def filter(self, items, params):
-        items = super().filter(items, params)
-        if params.date_from:
-            items = items.filter(date__gte=params.date_from)
-        if params.date_to:
-            items = items.filter(date__lte=params.date_to)
-        return items
+    dated_by = ("date__gte", "date__lte")
 
     def record_of(self, page, request, visibility):
         return {
@@ -652,15 +650,11 @@ class EventSource(PageSource):
     def listing(self):
         return super().listing().order_by("start", "title", "pk")
 
+    dated_by = ("end__date__gte", "start__date__lte")  # the events under way in those days
+
     def filter(self, items, params):
         items = super().filter(items, params)
-        if params.date_from:
-            items = items.filter(end__date__gte=params.date_from)
-        if params.date_to:
-            items = items.filter(start__date__lte=params.date_to)
-        if params.lab:
-            items = items.filter(organisers=public_lab(params.lab))
-        return items
+        return items.filter(organisers=public_lab(params.lab)) if params.lab else items
 
     def record_of(self, page, request, visibility):
         return {
@@ -697,15 +691,11 @@ class NewsSource(PageSource):
         # News items live under their labs: the news index lists them all (``public_news()``).
         return stable(public_news()).prefetch_related("themes", "tags")
 
+    dated_by = ("date__gte", "date__lte")
+
     def filter(self, items, params):
         items = super().filter(items, params)
-        if params.date_from:
-            items = items.filter(date__gte=params.date_from)
-        if params.date_to:
-            items = items.filter(date__lte=params.date_to)
-        if params.lab:
-            items = items.child_of(public_lab(params.lab))
-        return items
+        return items.child_of(public_lab(params.lab)) if params.lab else items
 
     def records(self, items, request):
         visibility = Visibility(request)

@@ -11,11 +11,9 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage, visible_page_ids
+from home.models import SectionIndexPage, visible_page_ids
 from labs.blocks import ActionStatus, Horizon, Scope
 from labs.models import SessionReportPage
 
@@ -111,15 +109,8 @@ class RoadmapStatusChange(Orderable):
         verbose_name_plural = _("status changes")
 
 
-class RoadmapPage(BasePage):
+class RoadmapPage(SectionIndexPage):
     """ "Feuille de route": every session's actions by status, with what carries them out and their history."""
-
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("roadmap")

@@ -16,8 +16,6 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import CombinedLexeme, Lexeme, MatchExpression, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import (
-    IndexEntry,
-    ObjectIndexer,
     SQLiteAutocompleteQueryCompiler,
     SQLiteIndex,
     SQLiteSearchBackend,
@@ -91,50 +89,23 @@ def prefixes_expression(terms):
     return combined([Lexeme(t, prefix=True) for t in terms], "AND")
 
 
-class FrenchObjectIndexer(ObjectIndexer):
-    """Stems in the object's language: a page's locale (English pages by English rules), else French."""
-
-    def __init__(self, obj, backend, language=DEFAULT_LANGUAGE):
-        super().__init__(obj, backend)
-        self.language = language
-
-    @property
-    def title(self):
-        return stemmed_text(super().title, self.language)
-
-    @property
-    def body(self):
-        return stemmed_text(super().body, self.language)
-
-    @property
-    def words_text(self):
-        """The title and body as written: the vocabulary of spelling corrections."""
-        return f"{super().title} {super().body}"
-
-
 class FrenchSQLiteIndex(SQLiteIndex):
     def add_items(self, model, objs):
-        if not model.get_search_fields():
-            return
+        """modelsearch's own indexing, then each new entry's title and body replaced by their stems
+        in the object's language (a page's locale: English pages by English rules, else French;
+        modelsearch's triggers update the FTS5 row), and its words remembered for corrections."""
         objs = list(objs)
+        if not model.get_search_fields() or not objs:
+            return  # modelsearch writes nothing: nothing to stem
+        super().add_items(model, objs)
         languages = locale_languages(objs)
-        indexers = [FrenchObjectIndexer(obj, self.backend, object_language(obj, languages)) for obj in objs]
-        if not indexers:
-            return
-        content_type_pk = get_content_type_pk(model)
-        data = {indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers}
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        existing = set(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
-        for object_id in existing:
-            title, autocomplete, body = data[object_id]
-            entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
-        self.entries.bulk_create(
-            IndexEntry(content_type_id=content_type_pk, object_id=object_id, title=t, autocomplete=a, body=b)
-            for object_id, (t, a, b) in data.items()
-            if object_id not in existing
-        )
-        self._refresh_title_norms()
-        remember_words(indexer.words_text for indexer in indexers)
+        language_of = {str(obj.pk): object_language(obj, languages) for obj in objs}
+        entries = self.entries.filter(content_type_id=get_content_type_pk(model), object_id__in=list(language_of))
+        written = list(entries.values_list("pk", "object_id", "title", "body"))
+        for pk, object_id, title, body in written:
+            language = language_of[object_id]
+            self.entries.filter(pk=pk).update(title=stemmed_text(title, language), body=stemmed_text(body, language))
+        remember_words(f"{title} {body}" for _pk, _id, title, body in written)
 
 
 class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):

@@ -37,3 +37,24 @@ def demo_content(django_db_setup, django_db_blocker):
         call_command("load_demo_content", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def world_ids(django_db_setup, django_db_blocker):
+    """The editorial world (tests/editorial.py) built once per module, inside a transaction rolled back
+    at the end; each test runs in a savepoint of it, so its changes are undone too. A module that needs
+    more in it defines its own."""
+    from django.db import transaction
+
+    from tests.editorial import build_world, world_as_ids
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield world_as_ids(build_world())
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(db, world_ids):
+    from tests.editorial import world_from_ids
+
+    return world_from_ids(world_ids)

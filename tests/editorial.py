@@ -3,6 +3,7 @@ indexes, a communicator, a reviewer, and lab B's unpublished content marked SECR
 
 from dataclasses import dataclass
 
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, Page
@@ -155,3 +156,9 @@ def world_from_ids(ids):
     for name, (model, pk) in ids.items():
         values[name] = model._default_manager.get(pk=pk)
     return World(**values)
+
+
+def text_of(response):
+    """The visible text of a 200 answer, spaces folded."""
+    assert response.status_code == 200
+    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())

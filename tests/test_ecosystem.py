@@ -19,7 +19,7 @@ from ecosystem.models import Actor, ActorKind, ActorSuggestion, EcosystemMapPage
 from home.models import HomePage
 from tests import factories as f
 from tests import network_factories as nf
-from tests.editorial import build_world, world_as_ids, world_from_ids
+from tests.editorial import build_world, world_as_ids
 from tests.test_pages_queries import assert_bounded
 
 
@@ -249,11 +249,6 @@ def world_ids(django_db_setup, django_db_blocker):
         nf.EcosystemMapPageFactory(parent=world.home)
         yield world_as_ids(world)
         transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return world_from_ids(world_ids)
 
 
 def test_partner_editor_adds_an_actor_that_appears_once_a_communicator_approves(client, world):

@@ -4,12 +4,11 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from methods.models import MethodProposal
-from tests.editorial import build_world, world_as_ids, world_from_ids
+from tests.editorial import text_of
 from tests.factories import MethodPageFactory
 
 MONTHS = [
@@ -27,23 +26,6 @@ MONTHS = [
     "décembre",
 ]
 COMMENT = "Merci d'ajouter une étape de restitution.\nEt la durée de préparation."
-
-
-@pytest.fixture(scope="module")
-def world_ids(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield world_as_ids(build_world())
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return world_from_ids(world_ids)
-
-
-def text_of(response):
-    assert response.status_code == 200
-    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
 
 
 def links_of(response):

@@ -3,14 +3,11 @@ no "un(e)", no workflow jargon."""
 
 import re
 
-import pytest
 from bs4 import BeautifulSoup
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from methods.models import MethodProposal
-from tests.editorial import build_world, world_as_ids, world_from_ids
 from tests.factories import MethodPageFactory
 
 # Seen on these pages before the project's catalogue overrode Wagtail's: English words, broken
@@ -35,18 +32,6 @@ FORBIDDEN = [
     "Submit",
     "Cancel",
 ]
-
-
-@pytest.fixture(scope="module")
-def world_ids(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield world_as_ids(build_world())
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return world_from_ids(world_ids)
 
 
 def visible_text(html):

@@ -1,24 +1,9 @@
 """The review e-mails: plain, polite French naming the page, the reviewer and the comment, with a link."""
 
-import pytest
 from django.core import mail
-from django.db import transaction
 from wagtail.models import WorkflowState
 
-from tests.editorial import build_world, world_as_ids, world_from_ids
 from tests.factories import MethodPageFactory
-
-
-@pytest.fixture(scope="module")
-def world_ids(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield world_as_ids(build_world())
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return world_from_ids(world_ids)
 
 
 def messages_to(user):

@@ -4,32 +4,12 @@ lab page that waits for a communicator is said so on both dashboards."""
 import io
 import re
 
-import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
 
 from labs.models import LabPage
-from tests.editorial import build_world, world_as_ids, world_from_ids
-
-
-@pytest.fixture(scope="module")
-def world_ids(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield world_as_ids(build_world())
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return world_from_ids(world_ids)
-
-
-def text_of(response):
-    assert response.status_code == 200
-    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
+from tests.editorial import text_of
 
 
 def test_new_partner_editor_gets_a_welcome_email_then_a_dashboard_that_says_what_waits(client, world):

@@ -74,3 +74,40 @@ def test_the_roadmap_follows_the_seed_actions(db, demo, client):
     assert 'href="/carte/">Carte de l’écosystème</a>' in html
     assert 'href="/agenda/semaine-de-l-innovation-publique-2015/"' in html
     assert "13 avril 2015</time> : Engagée" in html
+
+
+def test_an_event_added_to_the_data_file_becomes_a_page(tmp_path, monkeypatch):
+    """Adding an event is editing events.yaml: no Python (checked on the specs, without a database)."""
+    import shutil
+
+    import yaml
+
+    from demo import content
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(content.DATA_DIR, data_dir)
+    events = yaml.safe_load((data_dir / "events.yaml").read_text(encoding="utf-8"))
+    events["events"].append(
+        {
+            "slug": "entrelabs-2",
+            "title": "Entrelabs #2",
+            "summary": "Le deuxième atelier des labs.",
+            "start": "2015-11-16 09:30",
+            "end": "2015-11-16 17:00",
+            "place": "Nantes",
+            "organisers": ["pays-de-la-loire"],
+            "body": "Le deuxième atelier.",
+        }
+    )
+    (data_dir / "events.yaml").write_text(yaml.safe_dump(events, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(content, "DATA_DIR", data_dir)
+    content.read.cache_clear()
+    try:
+        spec = next(spec for spec in content.page_specs() if spec.slug == "entrelabs-2")
+    finally:
+        content.read.cache_clear()
+    assert spec.parent == "agenda" and spec.fields["title"] == "Entrelabs #2"
+    assert spec.fields["start"].isoformat() == "2015-11-16T09:30:00+01:00"
+    assert [ref.slug for ref in spec.fields["organisers"]] == ["pays-de-la-loire"]
+    assert spec.provenance[0][1] == "seed" and ("start", "illustrative", spec.provenance[1][2]) == spec.provenance[1]
+    assert "Horaires illustratifs" in spec.fields["body"][0]["value"]

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 import wagtail_factories
-from django.db import transaction
 from django.test import Client
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
@@ -14,7 +13,7 @@ from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from tests import factories as f
 from tests import network_factories as nf
-from tests.editorial import build_world, form_data, world_as_ids, world_from_ids
+from tests.editorial import form_data
 from tests.test_pages_queries import assert_bounded
 
 
@@ -138,18 +137,6 @@ def test_lab_news_link_follows_the_index(client, news):
     assert 'href="/actualites/lab/lab-alpha/"' in client.get(news["lab_a"].url).content.decode()
     news["index"].unpublish()
     assert "/actualites/" not in client.get(news["lab_a"].url).content.decode()
-
-
-@pytest.fixture(scope="module")
-def world_ids(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield world_as_ids(build_world())
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return world_from_ids(world_ids)
 
 
 def test_partner_editor_writes_news_in_own_lab_only_and_it_goes_to_review(client, world):

@@ -10,11 +10,10 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from tests.editorial import SECRET, build_world, form_data, world_as_ids, world_from_ids
+from tests.editorial import SECRET, form_data
 from tests.factories import MethodPageFactory
 
 ROLES = ("communicator", "editor_a", "reviewer")
@@ -45,20 +44,6 @@ ALLOWED = {
     # Reviewers only act through the workflow tasks.
     "reviewer": set(),
 }
-
-
-@pytest.fixture(scope="module")
-def world_ids(django_db_setup, django_db_blocker):
-    """Build the world once per module, inside a transaction rolled back at the end;
-    each test runs in a savepoint of it, so its changes are undone too."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield world_as_ids(build_world())
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return world_from_ids(world_ids)
 
 
 def denied(response):

@@ -10,7 +10,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import (
     Collection,
@@ -26,21 +25,8 @@ from wagtail.models import (
 from editorial.partners import COMMUNICATORS, REVIEWERS, STRICT_WORKFLOW, WORKFLOW, setup_editorial_structure
 from labs.models import LabPage
 from methods.models import MethodPage
-from tests.editorial import build_world, form_data, world_as_ids, world_from_ids
+from tests.editorial import form_data
 from tests.factories import ManifestoPageFactory, SessionReportPageFactory
-
-
-@pytest.fixture(scope="module")
-def world_ids(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield world_as_ids(build_world())
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return world_from_ids(world_ids)
-
 
 # Roles and workflows exist from a fresh migrate ----------------------------------------------
 

@@ -1,6 +1,15 @@
-from .mixins import BasePage, ContentPage, PageTag, PortalPageQuerySet, public_pages, visible_page_ids
+from .mixins import (
+    BasePage,
+    ContentPage,
+    PageTag,
+    PortalPageQuerySet,
+    SectionIndexPage,
+    public_pages,
+    visible_page_ids,
+)
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings
+from .submissions import PublicSubmission
 from .taxonomy import Theme
 
 __all__ = [
@@ -9,6 +18,8 @@ __all__ = [
     "HomePage",
     "PageTag",
     "PortalPageQuerySet",
+    "PublicSubmission",
+    "SectionIndexPage",
     "public_pages",
     "visible_page_ids",
     "SiteSettings",

@@ -15,10 +15,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.blocks import RICH_TEXT_FEATURES
+from home.index_urls import RESTRICTED_SECTIONS_KEY
 from home.search_facets import PARENT_FILTER_FIELD
 
 
@@ -32,16 +35,14 @@ class PageTag(TaggedItemBase):
         verbose_name_plural = _("page tags")
 
 
-RESTRICTED_SECTIONS_CACHE_KEY = "portal:restricted-sections"
-
-
 def restricted_sections():
-    """(path, depth) of every page under a view restriction, cached until a restriction changes
-    (``home.navigation`` clears it): Wagtail's ``public()`` reads them again at every call."""
-    sections = cache.get(RESTRICTED_SECTIONS_CACHE_KEY)
+    """(path, depth) of every page under a view restriction: Wagtail's ``public()`` reads them again at
+    every call. Cached until a view restriction changes or a page moves, not at every edit as the
+    fragments are (``home.index_urls``): every listing would pay the query again after each save."""
+    sections = cache.get(RESTRICTED_SECTIONS_KEY)
     if sections is None:
         sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-        cache.set(RESTRICTED_SECTIONS_CACHE_KEY, sections, 60 * 60)
+        cache.set(RESTRICTED_SECTIONS_KEY, sections, 60 * 60)
     return sections
 
 
@@ -185,6 +186,21 @@ class BasePage(ListingFields, SocialFields, Page):
     @property
     def share_image(self):
         return self.og_image or self.listing_image
+
+
+class SectionIndexPage(BasePage):
+    """A section of the site, one of its type under the home page (the labs, the methods, the agenda...):
+    an introduction above what it lists. ``subpage_types`` names its children, if any."""
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        abstract = True
 
 
 class ContentPage(BasePage):

@@ -5,14 +5,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.blocks import BaseStreamBlock
 from home.index_urls import until_pages_change
 from home.listings import with_card_images
-from home.models import BasePage, ContentPage, visible_page_ids
+from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 from home.search_facets import Facet
 
@@ -49,15 +49,10 @@ class FrenchRegion(models.TextChoices):
     NATIONAL = "national", _("National")
 
 
-class LabIndexPage(BasePage):
+class LabIndexPage(SectionIndexPage):
     """The list of partner labs."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["labs.LabPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("lab index")

@@ -2,25 +2,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.blocks import BaseStreamBlock
 from home.listings import with_card_images
-from home.models import BasePage, ContentPage, visible_page_ids
+from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 
 
-class ManifestoIndexPage(BasePage):
+class ManifestoIndexPage(SectionIndexPage):
     """The manifestos of the network."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["labs.ManifestoPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("manifesto index")

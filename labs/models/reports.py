@@ -8,20 +8,15 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.listings import with_card_images
-from home.models import BasePage, ContentPage, visible_page_ids
+from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 from labs.blocks import ActionStatus, DiscussedThemeBlock, Horizon, RoadmapActionBlock, Scope
 
 
-class SessionReportIndexPage(BasePage):
+class SessionReportIndexPage(SectionIndexPage):
     """The reports of the Entrelabs workshops."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["labs.SessionReportPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("session report index")

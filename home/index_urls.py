@@ -18,13 +18,12 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from home.models.mixins import active_language, content_languages
+from home.models.mixins import RESTRICTED_SECTIONS_KEY, active_language, content_languages
 
 CACHE_KEY = "portal:index-url:{language}:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 VERSION_KEY = "portal:pages-version"
 VERSION_SECONDS = 60 * 60 * 24
-RESTRICTED_SECTIONS_KEY = "portal:restricted-sections"  # home.models.mixins.restricted_sections
 
 # What a public page may show besides pages: the snippets (themes, actors, roadmap actions) are
 # added from Wagtail's registry. Not renditions (made while a page renders), revisions, sessions,

@@ -21,8 +21,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.index_urls import RESTRICTED_SECTIONS_KEY
 from home.search_facets import PARENT_FILTER_FIELD
+
+# Forgotten by home.index_urls when a view restriction changes or a page moves.
+RESTRICTED_SECTIONS_KEY = "portal:restricted-sections"
 
 
 class PageTag(TaggedItemBase):

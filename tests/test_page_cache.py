@@ -10,7 +10,7 @@ import wagtail_factories
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Collection, PageViewRestriction, Site
+from wagtail.models import Collection, PageViewRestriction
 
 from home.models import SiteSettings
 from tests import factories as f
@@ -20,12 +20,9 @@ REDIS_URL = "redis://127.0.0.1:6379/13"
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings, db):
+def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300
     settings.PAGE_CACHE_MAX_AGE = 60
-    # Created at the first visit of a new site (a change: it would make that visit's copy stale).
-    for site in Site.objects.all():
-        SiteSettings.for_site(site)
 
 
 @pytest.fixture

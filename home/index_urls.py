@@ -67,17 +67,23 @@ def until_pages_change(key, build, timeout=60 * 60):
     return value
 
 
-def shown_on_pages(instance, created=False):
+# Filled in by the first display of an image or document: nothing shown changes.
+FILE_METADATA_FIELDS = {"file_size", "file_hash"}
+
+
+def shown_on_pages(instance, created=False, update_fields=None):
     """Whether a change to ``instance`` may change what a public page shows. A settings row is
     created with its defaults by its first read (``for_site``, the admin's form): nothing shown
     changes until it is saved."""
     if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
         return False
+    if update_fields and set(update_fields) <= FILE_METADATA_FIELDS:
+        return False
     return isinstance(instance, SHOWN_ON_PAGES) or type(instance) in get_snippet_models()
 
 
-def clear(sender=None, instance=None, created=False, **kwargs):
-    if instance is None or shown_on_pages(instance, created):
+def clear(sender=None, instance=None, created=False, update_fields=None, **kwargs):
+    if instance is None or shown_on_pages(instance, created, update_fields):
         labels = cache.get(CACHED_LABELS_KEY, set())
         cache.delete_many([CACHE_KEY.format(label=label) for label in labels] + [VERSION_KEY])
 

@@ -79,18 +79,24 @@ def until_pages_change(key, build, timeout=60 * 60):
     return value
 
 
-def shown_on_pages(instance, created=False):
+# Filled in by the first display of an image or document: nothing shown changes.
+FILE_METADATA_FIELDS = {"file_size", "file_hash"}
+
+
+def shown_on_pages(instance, created=False, update_fields=None):
     """Whether a change to ``instance`` may change what a public page shows. Not a settings row
-    created with its defaults by the first page view that reads it: that changes nothing shown, and
-    would drop what that very view is caching."""
+    created with its defaults by its first read (``for_site``, the admin's form): that changes nothing
+    shown, and would drop what that very view is caching."""
     if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        return False
+    if update_fields and set(update_fields) <= FILE_METADATA_FIELDS:
         return False
     shown = (*SHOWN_ON_PAGES, *also_shown_on_pages)
     return isinstance(instance, shown) or type(instance) in get_snippet_models()
 
 
-def clear(sender=None, instance=None, created=False, **kwargs):
-    if instance is None or shown_on_pages(instance, created):
+def clear(sender=None, instance=None, created=False, update_fields=None, **kwargs):
+    if instance is None or shown_on_pages(instance, created, update_fields):
         labels = cache.get(CACHED_LABELS_KEY, set())
         keys = [CACHE_KEY.format(language=code, label=label) for code in content_languages() for label in labels]
         cache.delete_many([*keys, VERSION_KEY])

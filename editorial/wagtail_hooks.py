@@ -4,7 +4,8 @@
 from django.contrib import messages
 from wagtail import hooks
 
-from editorial import dashboard  # noqa: F401  (the dashboard per role, the reviewer's comment)
+# The dashboard per role and the reviewer's comment; the edit page's main button.
+from editorial import dashboard, editing  # noqa: F401
 from editorial.admin_views import UsableDocumentsAPIViewSet, UsableImagesAPIViewSet, usable_items_bulk_actions
 from editorial.isolation import check_document_is_served
 from editorial.partners import restrict_for_partner

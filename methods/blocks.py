@@ -1,5 +1,9 @@
+from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.telepath import register
+from wagtail.blocks.stream_block import StreamBlockAdapter
 
 from home.blocks import RICH_TEXT_FEATURES
 
@@ -13,6 +17,32 @@ class StepBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Step")
+
+
+class StepsBlock(blocks.StreamBlock):
+    """A method card's steps, whose add buttons say "Add a step" (Wagtail's say "Insert a block")."""
+
+    step = StepBlock()
+
+    class Meta:
+        add_button_label = _("Add a step")
+
+
+class StepsBlockAdapter(StreamBlockAdapter):
+    """Wagtail's StreamBlock in the editor, with the add buttons' label of the block's Meta."""
+
+    js_constructor = "methods.blocks.StepsBlock"
+
+    def js_args(self, block):
+        name, child_blocks, child_states, meta = super().js_args(block)
+        return [name, child_blocks, child_states, {**meta, "addButtonLabel": str(block.meta.add_button_label)}]
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(js=["methods/js/steps-block.js"])
+
+
+register(StepsBlockAdapter(), StepsBlock)
 
 
 class ModuleBlock(blocks.StructBlock):

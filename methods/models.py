@@ -1,11 +1,12 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -14,8 +15,9 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.listings import with_card_images
 from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
+from home.panels import DocumentRowsInlinePanel, OptionalRowsInlinePanel
 from home.search_facets import Facet
-from methods.blocks import ModuleBlock, StepBlock
+from methods.blocks import ModuleBlock, StepsBlock
 
 
 class Phase(models.TextChoices):
@@ -89,6 +91,7 @@ class MethodIndexPage(BasePage):
         filter_form = MethodFilterForm(request.GET)
         filter_form.is_valid()  # invalid values are reported on the form and ignored
         context["filter_form"] = filter_form
+        context["filter_groups"] = filter_form.choice_groups(MethodPage.objects.child_of(self).public_live())
         context["methods"] = paginate(request, filter_form.filter(self.methods()))
         return context
 
@@ -143,7 +146,7 @@ class MethodPage(ContentPage):
         _("materials"), blank=True, help_text=_("One item per line, e.g. 'Post-its', 'A large printed map'.")
     )
     steps = StreamField(
-        [("step", StepBlock())],
+        StepsBlock(),
         verbose_name=_("steps"),
         blank=True,
         help_text=_(
@@ -202,9 +205,9 @@ class MethodPage(ContentPage):
         FieldPanel("tips"),
         FieldPanel("pitfalls"),
         FieldPanel("legal_points"),
-        InlinePanel("worksheets", label=_("Worksheets")),
+        DocumentRowsInlinePanel("worksheets", label=_("Worksheets")),
         FieldRowPanel([FieldPanel("licence"), FieldPanel("author_lab")]),
-        InlinePanel("related_method_links", label=_("Related methods")),
+        OptionalRowsInlinePanel("related_method_links", label=_("Related methods")),
         *ContentPage.taxonomy_panels,
     ]
     search_fields = ContentPage.search_fields + [
@@ -223,7 +226,7 @@ class MethodPage(ContentPage):
     ]
     search_facets = [
         Facet("lab", _("Lab"), "author_lab"),
-        Facet("phase", _("Phase"), "phase"),
+        Facet("phase", _("Phase"), "phase", pictograms=True),
         Facet("duration", _("Duration"), "duration"),
     ]
 
@@ -301,7 +304,8 @@ class MethodWorksheet(Orderable):
         help_text=_("A printable PDF the participants fill in (a canvas, a grid, a checklist)."),
     )
 
-    panels = [FieldPanel("document")]
+    # "upload" is the form's own field, added by DocumentRowsInlinePanel: a file picked in the row.
+    panels = [FieldPanel("document"), FieldPanel("upload")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("worksheet")
@@ -390,6 +394,12 @@ class CurriculumPage(ContentPage):
         return sum((block.value["duration_hours"] or Decimal(0) for block in self.modules), Decimal(0))
 
 
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
 class MethodProposal(models.Model):
     """Who proposed a method through the public form: kept apart from the public page."""
 
@@ -397,6 +407,17 @@ class MethodProposal(models.Model):
     contact_email = models.EmailField(_("contact email"))
     consented_at = models.DateTimeField(_("consent given at"))
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    status = models.CharField(_("state"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PENDING)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decision_message = models.TextField(_("message sent to the proposer"), blank=True)
 
     class Meta:
         verbose_name = _("method proposal")

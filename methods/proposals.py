@@ -1,13 +1,15 @@
 """The public "propose a method" form: a draft method card sent to the communicators' review."""
 
 from django import forms
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
-from methods.models import Duration, MethodIndexPage, MethodPage, MethodProposal, Phase
+from methods.models import Duration, MethodIndexPage, MethodPage, MethodProposal, Phase, ProposalStatus
 
 MAX_STEPS = 12
 STEP_TITLE_LENGTH = 80
@@ -145,3 +147,41 @@ def create_proposal(cleaned_data):
     if workflow is not None:
         workflow.start(page, user=None)
     return proposal
+
+
+def default_decision_message(proposal, status, communicator_name):
+    """The polite French message a communicator starts from, naming the proposal."""
+    values = {"title": proposal.page.title, "name": communicator_name}
+    if status == ProposalStatus.ACCEPTED:
+        text = _(
+            "Hello,\n\nThank you for proposing the method “%(title)s” to the Entrelabs network. We are "
+            "happy to accept it: we are reviewing it and will publish it on the portal soon, under the "
+            "CC BY-SA 4.0 licence.\n\nKind regards,\n%(name)s, for the Entrelabs network"
+        )
+    else:
+        text = _(
+            "Hello,\n\nThank you for proposing the method “%(title)s” to the Entrelabs network. After "
+            "reading it, we will not publish it on the portal, because [say why in a sentence].\n\n"
+            "Do not hesitate to propose another method.\n\nKind regards,\n%(name)s, for the Entrelabs network"
+        )
+    return text % values
+
+
+@transaction.atomic
+def decide_proposal(proposal, status, message, user):
+    """Record the decision (who, when, the message), tell the proposer by e-mail, and for a
+    declined proposal end the draft's review, which leaves the communicators' queue."""
+    proposal.status = status
+    proposal.decided_at = timezone.now()
+    proposal.decided_by = user
+    proposal.decision_message = message
+    proposal.save(update_fields=["status", "decided_at", "decided_by", "decision_message"])
+    if status == ProposalStatus.DECLINED:
+        workflow_state = proposal.page.current_workflow_state
+        if workflow_state is not None:
+            workflow_state.cancel(user=user)
+    subject = {
+        ProposalStatus.ACCEPTED: _("Your method proposal “%(title)s” is accepted"),
+        ProposalStatus.DECLINED: _("Your method proposal “%(title)s”"),
+    }[status] % {"title": proposal.page.title}
+    transaction.on_commit(lambda: send_mail(subject, message, settings.DEFAULT_FROM_EMAIL, [proposal.contact_email]))

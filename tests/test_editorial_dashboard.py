@@ -158,3 +158,103 @@ def test_public_proposal_is_linked_both_ways_with_its_draft_in_paris_time(client
     edit = client.get(f"/admin/pages/{page.pk}/edit/")
     assert "Proposée par une personne du public : agent@example.org" in text_of(edit)
     assert f"/admin/method_proposals/inspect/{proposal.pk}/" in links_of(edit)
+
+
+def message_in(response):
+    """The message field's text as the browser shows it (without the newline after <textarea>)."""
+    textarea = BeautifulSoup(response.content, "html.parser").find("textarea", attrs={"name": "message"})
+    return textarea.text.removeprefix("\n")
+
+
+def to_proposer(mailoutbox):
+    """The e-mails sent to the proposer (the communicators are also told of the draft's review)."""
+    return [mail for mail in mailoutbox if mail.to == ["agent@example.org"]]
+
+
+def proposed_method(world, title="Méthode proposée"):
+    page = MethodPageFactory(parent=world.method_index, title=title, live=False)
+    page.save_revision()
+    proposal = MethodProposal.objects.create(page=page, contact_email="agent@example.org", consented_at=timezone.now())
+    page.get_workflow().start(page, None)
+    return proposal
+
+
+def test_communicator_accepts_a_proposal_with_a_message_the_proposer_receives(
+    client, world, mailoutbox, django_capture_on_commit_callbacks
+):
+    proposal = proposed_method(world)
+    client.force_login(world.communicator)
+    detail = client.get(f"/admin/method_proposals/inspect/{proposal.pk}/")
+    assert "En attente d’une décision" in text_of(detail)
+    accept_url = f"/admin/method_proposals/decide/{proposal.pk}/accepted/"
+    assert accept_url in links_of(detail)
+
+    form = client.get(accept_url)
+    text = text_of(form)
+    assert "Accepter la proposition" in text
+    message = message_in(form)
+    assert message.startswith("Bonjour,")
+    assert "« Méthode proposée »" in message and "Nous l’acceptons avec plaisir" in message
+    assert message.rstrip().endswith("camille@example.org, pour le réseau Entrelabs")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(accept_url, {"message": message + "\nÀ bientôt !"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/method_proposals/inspect/{proposal.pk}/"
+    [mail] = to_proposer(mailoutbox)
+    assert mail.subject == "Votre proposition de méthode « Méthode proposée » est acceptée"
+    assert mail.body == message + "\nÀ bientôt !"
+
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.decided_by) == ("accepted", world.communicator)
+    when = timezone.localtime(proposal.decided_at)
+    detail = text_of(client.get(response["Location"]))
+    decided = f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when:%H:%M}"
+    assert f"Acceptée le {decided} par camille@example.org" in detail
+    assert "le message a été envoyé à agent@example.org" in detail
+    assert "À bientôt !" in detail
+    assert accept_url not in links_of(client.get(response["Location"]))
+    assert "Acceptée le" in text_of(client.get("/admin/method_proposals/"))
+    # The accepted draft stays in review, for the communicators to finish and publish.
+    assert proposal.page.current_workflow_state is not None
+
+    # Answered once: a second decision is refused with the state in words, and nothing is sent.
+    again = client.post(f"/admin/method_proposals/decide/{proposal.pk}/declined/", {"message": "Non"}, follow=True)
+    assert "Cette proposition a déjà reçu une réponse : Acceptée le" in text_of(again)
+    assert len(to_proposer(mailoutbox)) == 1
+
+
+def test_communicator_declines_a_proposal_which_leaves_the_review_queue(
+    client, world, mailoutbox, django_capture_on_commit_callbacks
+):
+    proposal = proposed_method(world, "Méthode hors sujet")
+    client.force_login(world.communicator)
+    decline_url = f"/admin/method_proposals/decide/{proposal.pk}/declined/"
+    form = client.get(decline_url)
+    message = message_in(form)
+    assert "« Méthode hors sujet »" in message and "nous ne la publierons pas" in message
+
+    empty = client.post(decline_url, {"message": "  "})
+    assert empty.status_code == 200
+    assert "Écrivez le message que recevra la personne." in text_of(empty)
+    assert to_proposer(mailoutbox) == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(decline_url, {"message": "Bonjour,\nMerci, mais elle existe déjà sur le portail."})
+    [mail] = to_proposer(mailoutbox)
+    assert mail.subject == "Votre proposition de méthode « Méthode hors sujet »"
+    proposal.refresh_from_db()
+    assert proposal.status == "declined"
+    assert proposal.page.current_workflow_state is None
+    assert "Méthode hors sujet" not in text_of(client.get("/admin/"))
+    assert "Déclinée le" in text_of(client.get(f"/admin/method_proposals/inspect/{proposal.pk}/"))
+
+
+@pytest.mark.parametrize("who", ["editor_a", "reviewer"])
+def test_only_communicators_decide_on_proposals(client, world, who, mailoutbox):
+    proposal = proposed_method(world)
+    client.force_login(getattr(world, who))
+    response = client.post(f"/admin/method_proposals/decide/{proposal.pk}/accepted/", {"message": "Oui"})
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    proposal.refresh_from_db()
+    assert proposal.status == "pending" and to_proposer(mailoutbox) == []

@@ -125,7 +125,14 @@ def test_communicator_path_reads_as_french(client, world):
         f"/admin/pages/{page.pk}/history/",
         "/admin/method_proposals/",
         f"/admin/method_proposals/inspect/{proposal.pk}/",
+        f"/admin/method_proposals/decide/{proposal.pk}/accepted/",
+        f"/admin/method_proposals/decide/{proposal.pk}/declined/",
         "/admin/documents/",
+        # Where page types are named in the plural ("Pages simples", not "Page simples").
+        f"/admin/pages/{world.home.pk}/",
+        f"/admin/pages/{world.home.pk}/add_subpage/",
+        "/admin/reports/page-types-usage/",
+        "/admin/pages/usage/home/standardpage/",
     ):
         leaks += leaks_on(client, url)
     assert leaks == [], "\n".join(leaks)

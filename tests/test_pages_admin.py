@@ -32,6 +32,21 @@ def list_block(values):
     return data
 
 
+def short_method_form(title, slug):
+    """The method form's required fields, with a worksheet row added and its document not chosen."""
+    return {
+        "title": title,
+        "slug": slug,
+        "phase": "discover",
+        "duration": "days",
+        "difficulty": "easy",
+        "licence": "cc-by-sa-4.0",
+        "steps": streamfield([]),
+        "worksheets": inline_formset([{"document": ""}]),
+        "related_method_links": inline_formset([]),
+    }
+
+
 TREE = [
     # (page type, allowed parents, allowed children)
     (HomePage, {Page}, {LabIndexPage, ManifestoIndexPage, SessionReportIndexPage, MethodIndexPage,
@@ -298,6 +313,60 @@ class TestCreateThroughAdmin(AdminTestCase):
         response = self.client.post(f"/admin/pages/add/methods/methodpage/{index.pk}/", data)
         self.assertEqual(response.status_code, 200)
         self.assertIn("group_size_max", response.context["form"].errors)
+
+    def test_method_worksheet_row_added_but_left_empty_does_not_stop_the_save(self):
+        """Wagtail's autosave posts the form while the editor has added a worksheet row and not yet
+        chosen its document: the empty row is not an error (which would pause the autosave)."""
+        index = f.MethodIndexPageFactory(parent=self.home)
+        page = f.MethodPageFactory(parent=index, title="Immersion", live=False)
+        document = f.wagtail_factories.DocumentFactory(title="Fiche immersion")
+        data = short_method_form("Immersion sur le terrain", page.slug) | {
+            "related_method_links": inline_formset([{"related_method": ""}])
+        }
+        autosave = self.client.post(
+            f"/admin/pages/{page.pk}/edit/", nested_form_data(data), HTTP_ACCEPT="application/json"
+        )
+        self.assertEqual(autosave.status_code, 200, autosave.content)
+        self.assertTrue(autosave.json()["success"])
+        page.refresh_from_db()
+        draft = page.get_latest_revision_as_object()
+        self.assertEqual(draft.title, "Immersion sur le terrain")
+        self.assertEqual(list(draft.worksheets.all()), [])
+
+        # Once a document is chosen, the row counts.
+        data["worksheets"] = inline_formset([{"document": document.pk}])
+        data["related_method_links"] = inline_formset([])
+        response = self.client.post(f"/admin/pages/{page.pk}/edit/", nested_form_data(data))
+        self.assertEqual(response.status_code, 302)
+        page.refresh_from_db()
+        self.assertEqual([w.document for w in page.get_latest_revision_as_object().worksheets.all()], [document])
+
+    def test_method_worksheet_uploaded_in_its_row_becomes_a_checked_document(self):
+        """A file picked in the worksheet row (no chooser pop-up) is stored as a document through the
+        admin's document form; a damaged one is refused on the row with the form's message."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from wagtail.documents.models import Document
+
+        from demo.pdf import worksheet_pdf
+
+        index = f.MethodIndexPageFactory(parent=self.home)
+        pdf = worksheet_pdf("Grille d'immersion", "Lab", [("Notes", ["Lieu"])], "CC BY-SA")
+        data = short_method_form("Immersion", "immersion")
+        url = f"/admin/pages/add/methods/methodpage/{index.pk}/"
+        damaged = nested_form_data(data) | {"worksheets-0-upload": SimpleUploadedFile("grille.pdf", b"not a pdf")}
+        response = self.client.post(url, damaged)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(MethodPage.objects.filter(slug="immersion").exists())
+        self.assertFalse(Document.objects.exists())
+        self.assertContains(response, 'value="Immersion"')  # what was typed is kept
+
+        upload = SimpleUploadedFile("grille-immersion.pdf", pdf, content_type="application/pdf")
+        response = self.client.post(url, nested_form_data(data) | {"worksheets-0-upload": upload})
+        self.assertEqual(response.status_code, 302)
+        page = MethodPage.objects.get(slug="immersion")
+        [document] = [w.document for w in page.get_latest_revision_as_object().worksheets.all()]
+        self.assertEqual((document.title, document.uploaded_by_user), ("grille-immersion", response.wsgi_request.user))
+        self.assertTrue(document.file.read().startswith(b"%PDF"))
 
     def test_curriculum_page(self):
         method_index = f.MethodIndexPageFactory(parent=self.home)

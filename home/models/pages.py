@@ -40,6 +40,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def featured_method_pages(self):
         """The featured methods a visitor may see, in the editor's order (``methods.HomePageFeaturedMethod``)."""
@@ -74,3 +75,4 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

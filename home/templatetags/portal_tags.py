@@ -77,10 +77,34 @@ def absolute(url, request):
 
 
 @register.filter
+def as_requested(url, request):
+    """An absolute URL on the scheme and host the reader used (validated by ALLOWED_HOSTS): a card
+    printed from https://entrelabs.example shows that address, whatever the site's root URL says."""
+    if not url or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+# The network's page types drawn with a shared pictogram (docs/design.md, Pictograms).
+PICTOGRAM_OF_KIND = {
+    "agendapage": "event",
+    "eventpage": "event",
+    "newspage": "news",
+    "ecosystemmappage": "map",
+    "roadmappage": "roadmap",
+}
+
+
+@register.filter
 def page_kind(page):
     """The pictogram name of a page's type ("methodpage"; an index page takes its children's), read without a query."""
     model = page.specific_class or type(page)
-    return model._meta.model_name.replace("indexpage", "page")
+    return pictogram_of_kind(model._meta.model_name.replace("indexpage", "page"))
+
+
+def pictogram_of_kind(kind):
+    """The pictogram of a page type's model name ("eventpage" is drawn as "event")."""
+    return PICTOGRAM_OF_KIND.get(kind, kind)
 
 
 @register.filter

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "ecosystem",
     "roadmap",
     "search",
+    "pagecache",
     "demo",
     "opendata",
     "wagtail.contrib.redirects",
@@ -67,6 +68,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page for an anonymous visitor is served before any other middleware runs
+    # (pagecache/); it keeps the headers the others set when the page was rendered.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.PortalCSPMiddleware",
     "portal.csp.PermissionsPolicyMiddleware",
@@ -157,6 +161,13 @@ if env.str("REDIS_URL", default=""):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache for anonymous visitors (pagecache/, README Performance): how long a rendered page is
+# kept at most (it is dropped sooner when something it shows changes; 0 turns the cache off), and
+# the max-age browsers and proxies get (they cannot be told of a change: after it they revalidate
+# with the ETag, a 304 from the cache).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

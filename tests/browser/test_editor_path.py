@@ -8,6 +8,7 @@ A screenshot of every step is kept, and written to test-artifacts/editor-path/ w
 
 import importlib
 import re
+import time
 
 import pytest
 from django.apps import apps
@@ -190,7 +191,7 @@ def test_editor_writes_a_method_that_a_communicator_reviews_and_publishes(editor
     editor.locator("#id_phase").select_option("discover")
     editor.locator("#id_duration").select_option("half_day")
     steps_panel = editor.locator("[id$=-steps-section]")
-    steps_panel.get_by_title("Insérer un bloc").click()
+    steps_panel.get_by_title("Ajouter une étape").click()
     editor.locator("#steps-0-value-title").fill("Lister les démarches")
     steps_panel.locator("[contenteditable=true]").first.fill("Noter chaque étape du parcours de l'usager.")
     editor.locator("#id_worksheets-ADD").click()
@@ -200,7 +201,6 @@ def test_editor_writes_a_method_that_a_communicator_reviews_and_publishes(editor
     expect(editor.locator(".modal")).to_have_count(0)
     settle(editor)
     steps.shoot(editor, "editor-writes-the-method")
-    editor.get_by_role("button", name="Plus d'actions").click()
     editor.get_by_role("button", name="Envoyer en relecture").click()
     expect(editor.locator(".messages")).to_contain_text("soumise pour modération")
     steps.shoot(editor, "editor-submitted")
@@ -226,7 +226,6 @@ def test_editor_writes_a_method_that_a_communicator_reviews_and_publishes(editor
     steps.shoot(editor, "editor-reads-the-comment")
     editor.locator("#id_summary").fill("Repérer ce qui gêne les usagers (agents d'accueil, publics éloignés).")
     settle(editor)
-    editor.get_by_role("button", name="Plus d'actions").click()
     editor.get_by_role("button", name="Renvoyer en relecture").click()
     expect(editor.locator(".messages")).to_contain_text(TITLE)
     steps.shoot(editor, "editor-resubmitted")
@@ -251,3 +250,150 @@ def test_editor_writes_a_method_that_a_communicator_reviews_and_publishes(editor
     expect(visitor.get_by_text("Lister les démarches")).to_be_visible()
     expect(visitor.get_by_role("link", name=re.compile("Grille des irritants"))).to_be_visible()
     steps.shoot(visitor, "visitor-reads-the-method")
+
+
+class Counted:
+    """A tab whose clicks (a click, a choice in a list, a file picked) and page loads are counted."""
+
+    def __init__(self, tab):
+        self.tab, self.clicks, self.loads = tab, 0, 0
+        tab.on("load", self._loaded)
+
+    def _loaded(self, _):
+        self.loads += 1
+
+    def click(self, locator):
+        self.clicks += 1
+        locator.click()
+
+    def choose(self, locator, value):
+        self.clicks += 1
+        locator.select_option(value)
+
+    def pick_file(self, locator, file):
+        self.clicks += 1  # the button that opens the file dialog, and the file chosen in it
+        locator.set_input_files(file)
+
+
+PATH_CARD = {
+    "title": "Entretiens croisés",
+    "summary": "Faire parler deux services d'un même parcours d'usager, l'un après l'autre.",
+    "steps": [
+        ("Choisir le parcours", "Retenir un parcours d'usager qui traverse deux services."),
+        ("Inviter les services", "Réunir un agent de chaque service pendant une heure."),
+        ("Croiser les récits", "Chacun raconte le parcours de son côté ; l'autre note les écarts."),
+        ("Lister les irritants", "Classer les écarts par gêne pour l'usager et choisir les trois premiers."),
+    ],
+    "tags": ["entretiens", "parcours usager", "accueil"],
+}
+MAX_CLICKS = 12  # the issue's target is 15; 12 since the worksheet is uploaded in its row
+
+
+def test_editor_path_from_login_to_submitted_is_counted(editorial_site, log_in, steps, settings, chromium):
+    """A partner editor's path for a short method card (4 steps, a PDF worksheet, a theme, 3 tags),
+    from the login page to "submitted", in clicks besides typing and page loads; printed for the README."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # see the test above: the count does not depend on it
+    from demo.pdf import worksheet_pdf
+    from home.models import Theme
+    from methods.models import MethodPage
+
+    theme, _ = Theme.objects.get_or_create(slug="relation-usagers", defaults={"name": "Relation aux usagers"})
+    base_url = editorial_site["base_url"]
+    context = chromium.new_context(viewport=DESKTOP, locale="fr-FR")
+    tab = track_requests(context.new_page())
+    path = Counted(tab)
+    started = time.perf_counter()
+    try:
+        tab.goto(f"{base_url}/admin/login/")
+        tab.locator("#id_username").fill(editorial_site["editor"].username)
+        tab.locator("#id_password").fill(PASSWORD)
+        path.click(tab.get_by_role("button", name="Se connecter"))
+        path.click(tab.get_by_role("link", name="Rédiger une fiche méthode"))
+        expect(tab).to_have_url(re.compile(r"/admin/pages/add/methods/methodpage/"))
+        tab.locator("#id_title").fill(PATH_CARD["title"])
+        tab.locator("#id_summary").fill(PATH_CARD["summary"])
+        path.choose(tab.locator("#id_phase"), "discover")
+        path.choose(tab.locator("#id_duration"), "hours")
+        steps_panel = tab.locator("[id$=-steps-section]")
+        for number, (title, text) in enumerate(PATH_CARD["steps"]):
+            path.click(steps_panel.get_by_title("Ajouter une étape").last)
+            tab.locator(f"#steps-{number}-value-title").fill(title)
+            steps_panel.locator("[contenteditable=true]").nth(number).fill(text)
+        path.click(tab.locator("#id_worksheets-ADD"))
+        # The PDF is picked in the row itself: no chooser pop-up (home.panels.DocumentRowsInlinePanel).
+        pdf = worksheet_pdf("Grille des entretiens croisés", "Lab Alpha", [("Écarts", ["Délai"])], "CC BY-SA")
+        path.pick_file(
+            tab.locator("#id_worksheets-0-upload"),
+            {"name": "grille-entretiens-croises.pdf", "mimeType": "application/pdf", "buffer": pdf},
+        )
+        path.click(tab.get_by_label(theme.name))
+        tab.locator("ul.tagit input[type=text]").press_sequentially(", ".join(PATH_CARD["tags"]) + ",")
+        settle(tab)
+        steps.shoot(tab, "counted-path-written")
+        expect(tab.locator(".modal")).to_have_count(0)
+        path.click(tab.get_by_role("button", name="Envoyer en relecture"))
+        expect(tab.locator(".messages")).to_contain_text("soumise pour modération")
+        seconds = time.perf_counter() - started
+        steps.shoot(tab, "counted-path-submitted")
+    finally:
+        context.close()
+
+    print(
+        f"\nEditor's path, login to submitted: {path.clicks} clicks besides typing, "
+        f"{path.loads} page loads, {seconds:.0f} s scripted"
+    )
+    method = MethodPage.objects.get(title=PATH_CARD["title"])
+    assert not method.live
+    assert method.current_workflow_state is not None
+    draft = method.get_latest_revision_as_object()
+    assert [step.value["title"] for step in draft.steps] == [title for title, _ in PATH_CARD["steps"]]
+    assert [w.document.title for w in draft.worksheets.all()] == ["grille-entretiens-croises"]
+    assert [t.pk for t in draft.themes.all()] == [theme.pk]
+    assert sorted(t.name for t in draft.tags.all()) == sorted(PATH_CARD["tags"])
+    assert path.clicks <= MAX_CLICKS
+
+
+def test_same_page_in_two_tabs_loses_nothing_and_names_the_other_window(editorial_site, log_in, steps, settings):
+    """The editor opens their card in two tabs and writes in both: the second tab says the other
+    window saved a newer version and that continuing replaces it; what was typed stays in each."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 500
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 1000
+    from tests.factories import MethodPageFactory
+
+    editor_user = editorial_site["editor"]
+    method = MethodPageFactory(
+        parent=editorial_site["method_index"], title="Carte des attentes", live=False, owner=editor_user
+    )
+    method.save_revision(user=editor_user)
+    edit_url = f"{editorial_site['base_url']}/admin/pages/{method.pk}/edit/"
+    first = log_in(editor_user)
+    second = track_requests(first.context.new_page())
+    first.goto(edit_url)
+    second.goto(edit_url)
+
+    first.locator("#id_summary").fill("Écrit dans le premier onglet.")
+    for _ in range(120):  # autosaved, once the busy machine gets round to it
+        settle(first)
+        method.refresh_from_db()
+        if method.get_latest_revision_as_object().summary == "Écrit dans le premier onglet.":
+            break
+    else:
+        raise AssertionError("the first tab's text was not autosaved")
+
+    second.locator("#id_materials").fill("Écrit dans le second onglet.")
+    warning = "Vous avez enregistré une nouvelle version dans une autre fenêtre"
+    expect(second.get_by_label(warning).first).to_be_attached()
+    steps.shoot(second, "second-tab-warned")
+    second.get_by_role("button", name="Plus d'actions").click()
+    second.get_by_role("button", name="Enregistrer le brouillon").click()
+    dialog = second.locator("#w-save-confirmation-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text(warning)
+    expect(dialog).to_contain_text(
+        "Continuer remplacera les modifications que vous avez enregistrées dans l’autre fenêtre."
+    )
+    steps.shoot(second, "second-tab-asked")
+    # Nothing typed is lost: each tab still holds its text, the first tab's in the page's history.
+    expect(second.locator("#id_materials")).to_have_value("Écrit dans le second onglet.")
+    expect(first.locator("#id_summary")).to_have_value("Écrit dans le premier onglet.")
+    assert method.revisions.filter(content__summary="Écrit dans le premier onglet.").exists()

@@ -107,53 +107,50 @@ def lab_titles():
 # Page specs, one function per data file -----------------------------------------------------------------
 def standard_specs():
     """The home page, the index pages and the standard pages of pages.yaml (home first)."""
-    specs = []
-    for item in read("pages")["pages"]:
-        model = apps.get_model(item["type"])
-        fields = {"title": item["title"], "summary": item["summary"]}
-        if item.get("show_in_menus"):
-            fields["show_in_menus"] = True
-        if "introduction" in item:
-            fields["introduction"] = rich(item["introduction"])
-        if "body" in item:
-            fields["body"] = stream(item["body"])
-        children = {}
-        if "featured_methods" in item:
-            children["featured_methods"] = [{"method": Ref(slug)} for slug in item["featured_methods"]]
-        specs.append(
-            PageSpec(model, item["slug"], item.get("parent", ""), fields, children, provenance=provenance(model, item))
-        )
-    return specs
+    return [standard_spec(item) for item in read("pages")["pages"]]
+
+
+def standard_spec(item):
+    model = apps.get_model(item["type"])
+    fields = {"title": item["title"], "summary": item["summary"]}
+    if item.get("show_in_menus"):
+        fields["show_in_menus"] = True
+    if "introduction" in item:
+        fields["introduction"] = rich(item["introduction"])
+    if "body" in item:
+        fields["body"] = stream(item["body"])
+    children = {}
+    if "featured_methods" in item:
+        children["featured_methods"] = [{"method": Ref(slug)} for slug in item["featured_methods"]]
+    return PageSpec(model, item["slug"], item.get("parent", ""), fields, children, provenance=provenance(model, item))
 
 
 def lab_specs():
+    return [lab_spec(lab) for lab in read("labs")["labs"]]
+
+
+def lab_spec(lab):
     model = apps.get_model("labs.LabPage")
-    specs = []
-    for lab in read("labs")["labs"]:
-        fields = {
-            "title": lab["title"],
-            "summary": lab["summary"],
-            "host_organisation": lab["host_organisation"],
-            "organisation_kind": lab["organisation_kind"],
-            "region": lab["region"],
-            "city": lab.get("city", ""),
-            "website": lab.get("website", ""),
-            "body": [{"type": "paragraph", "value": rich(lab["body"])}],
-        }
-        children = {"team_members": lab.get("team", [])}
-        specs.append(
-            PageSpec(
-                model,
-                lab["slug"],
-                "labs",
-                fields,
-                children,
-                themes=lab["themes"],
-                tags=lab["tags"],
-                provenance=provenance(model, lab),
-            )
-        )
-    return specs
+    fields = {
+        "title": lab["title"],
+        "summary": lab["summary"],
+        "host_organisation": lab["host_organisation"],
+        "organisation_kind": lab["organisation_kind"],
+        "region": lab["region"],
+        "city": lab.get("city", ""),
+        "website": lab.get("website", ""),
+        "body": [{"type": "paragraph", "value": rich(lab["body"])}],
+    }
+    return PageSpec(
+        model,
+        lab["slug"],
+        "labs",
+        fields,
+        {"team_members": lab.get("team", [])},
+        themes=lab["themes"],
+        tags=lab["tags"],
+        provenance=provenance(model, lab),
+    )
 
 
 def project_specs():
@@ -193,49 +190,48 @@ def method_legal_points(method):
 
 
 def method_specs():
+    return [method_spec(method) for method in read("methods")["methods"]]
+
+
+def method_spec(method, legal_points=None):
+    """A method card; ``legal_points`` the texts of its legal points (by default legal-points.yaml's)."""
     model = apps.get_model("methods.MethodPage")
-    specs = []
-    for method in read("methods")["methods"]:
-        group_min, group_max = method["group"]
-        fields = {
-            "title": method["title"],
-            "summary": method["summary"],
-            "why_use": rich(method["why"]),
-            "when_use": rich(method["when"]),
-            "phase": method["phase"],
-            "duration": method["duration"],
-            "duration_detail": method["duration_detail"].rstrip("."),
-            "group_size_min": group_min,
-            "group_size_max": group_max,
-            "difficulty": method["difficulty"],
-            "materials": "\n".join(method["materials"]),
-            "steps": [
-                {"type": "step", "value": {"title": step["title"], "text": rich(step["text"])}}
-                for step in method["steps"]
-            ],
-            "tips": bullets(method["tips"]),
-            "pitfalls": bullets(method["pitfalls"]),
-            "legal_points": rich(method_legal_points(method)),
-            "licence": method["licence"],
-            "author_lab": Ref(method["author"]),
-        }
-        children = {
-            "worksheets": [{"document": DocRef(title)} for title in method_worksheet_titles(method)],
-            "related_method_links": [{"related_method": Ref(slug)} for slug in method["related"]],
-        }
-        specs.append(
-            PageSpec(
-                model,
-                method["slug"],
-                "methodes",
-                fields,
-                children,
-                themes=method["themes"],
-                tags=method["tags"],
-                provenance=provenance(model, method),
-            )
-        )
-    return specs
+    group_min, group_max = method["group"]
+    fields = {
+        "title": method["title"],
+        "summary": method["summary"],
+        "why_use": rich(method["why"]),
+        "when_use": rich(method["when"]),
+        "phase": method["phase"],
+        "duration": method["duration"],
+        "duration_detail": method["duration_detail"].rstrip("."),
+        "group_size_min": group_min,
+        "group_size_max": group_max,
+        "difficulty": method["difficulty"],
+        "materials": "\n".join(method["materials"]),
+        "steps": [
+            {"type": "step", "value": {"title": step["title"], "text": rich(step["text"])}} for step in method["steps"]
+        ],
+        "tips": bullets(method["tips"]),
+        "pitfalls": bullets(method["pitfalls"]),
+        "legal_points": rich(legal_points or method_legal_points(method)),
+        "licence": method["licence"],
+        "author_lab": Ref(method["author"]),
+    }
+    children = {
+        "worksheets": [{"document": DocRef(title)} for title in method_worksheet_titles(method)],
+        "related_method_links": [{"related_method": Ref(slug)} for slug in method["related"]],
+    }
+    return PageSpec(
+        model,
+        method["slug"],
+        "methodes",
+        fields,
+        children,
+        themes=method["themes"],
+        tags=method["tags"],
+        provenance=provenance(model, method),
+    )
 
 
 def method_worksheet_titles(method):
@@ -307,9 +303,10 @@ def manifesto_spec():
     )
 
 
-def report_spec():
+def report_spec(report=None):
+    """The session report of report.yaml (or ``report``, its English version)."""
     model = apps.get_model("labs.SessionReportPage")
-    report = read("report")["report"]
+    report = report or read("report")["report"]
     themes = [
         {
             "type": "theme",
@@ -405,6 +402,32 @@ def document_specs():
     return specs
 
 
+def english_specs():
+    """The English versions of english.yaml: each item is the French item it translates (``of``, in the
+    data file ``kind``) with the fields it gives in English; parents before children. The English page
+    keeps the French page's provenance (the same facts, translated by the project) and documents."""
+    data = read("english")
+    french = {
+        "pages": {item["slug"]: item for item in read("pages")["pages"]},
+        "labs": {lab["slug"]: lab for lab in read("labs")["labs"]},
+        "methods": {method["slug"]: method for method in read("methods")["methods"]},
+        "report": {read("report")["report"]["slug"]: read("report")["report"]},
+    }
+    specs = []
+    for item in data["translations"]:
+        source = french[item["kind"]][item["of"]]
+        english = {**source, **{key: value for key, value in item.items() if key not in ("kind", "of")}}
+        if item["kind"] == "methods":
+            spec = method_spec(english, [data["legal_points"][key] for key in source["legal"]])
+            spec.children["worksheets"] = method_spec(source).children["worksheets"]
+        else:
+            spec = {"pages": standard_spec, "labs": lab_spec, "report": report_spec}[item["kind"]](english)
+        spec.translation_of = item["of"]
+        spec.provenance.append(("locale", ILLUSTRATIVE, "la version anglaise, écrite par le projet"))
+        specs.append(spec)
+    return specs
+
+
 def page_specs():
     """Every page below the home page, parents before children."""
     return [
@@ -422,5 +445,7 @@ def load_demo(stdout=None):
     """Create what is missing of the demo content; return the loader with its counts."""
     loader = DemoLoader(stdout)
     themes = [{key: theme[key] for key in ("slug", "name", "description")} for theme in read("themes")["themes"]]
-    loader.load(themes, document_specs(), standard_specs()[0], page_specs(), read("pages")["contact_email"])
+    loader.load(
+        themes, document_specs(), standard_specs()[0], page_specs(), read("pages")["contact_email"], english_specs()
+    )
     return loader

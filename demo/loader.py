@@ -62,6 +62,7 @@ class PageSpec:
     themes: list = field(default_factory=list)
     tags: list = field(default_factory=list)
     provenance: list = field(default_factory=list)  # [(field name or "", "seed" | "illustrative", note)]
+    translation_of: str = ""  # the English version of the French page of that slug
 
 
 @dataclass
@@ -113,6 +114,7 @@ class DemoLoader:
     def __init__(self, stdout=None):
         self.stdout = stdout
         self.pages = {}
+        self.english = {}  # French slug: its English version
         self.documents = {}
         self.pending = []
         self.created_pages = 0
@@ -123,20 +125,22 @@ class DemoLoader:
     def page(self, slug):
         return self.pages[slug]
 
-    def resolve(self, value, as_id=False):
-        """Replace Refs by pages (or ids inside StreamField data) and page-link markers by page ids."""
+    def resolve(self, value, as_id=False, pages=None):
+        """Replace Refs by pages (or ids inside StreamField data) and page-link markers by page ids;
+        ``pages``: the pages by slug (by default the French ones)."""
+        pages = self.pages if pages is None else pages
         if isinstance(value, Ref):
-            page = self.pages[value.slug]
+            page = pages[value.slug]
             return page.pk if as_id else page
         if isinstance(value, DocRef):
             document = self.documents[value.title]
             return document.pk if as_id else document
         if isinstance(value, str):
-            return PAGE_LINK.sub(lambda m: f'id="{self.pages[m.group(1)].pk}"', value)
+            return PAGE_LINK.sub(lambda m: f'id="{pages[m.group(1)].pk}"', value)
         if isinstance(value, dict):
-            return {k: self.resolve(v, as_id) for k, v in value.items()}
+            return {k: self.resolve(v, as_id, pages) for k, v in value.items()}
         if isinstance(value, list | tuple):
-            return [self.resolve(v, as_id) for v in value]
+            return [self.resolve(v, as_id, pages) for v in value]
         return value
 
     # Objects ----------------------------------------------------------------------------------------
@@ -209,14 +213,33 @@ class DemoLoader:
         self.pending.append((page, spec))
         self.created_pages += 1
 
+    def ensure_translation(self, spec):
+        """The English version of the French page ``spec.translation_of``, under the English version of
+        its parent (the home page's beside it, under the root), as Wagtail's translations are."""
+        source = self.pages[spec.translation_of]
+        english = Locale.objects.get_or_create(language_code="en")[0]
+        existing = source.get_translation_or_none(english)
+        if existing is not None:
+            self.english[spec.translation_of] = existing.specific
+            return
+        parent = self.english[spec.parent] if spec.parent else source.get_parent()
+        plain = {k: v for k, v in spec.fields.items() if not _contains_ref(v)}
+        page = spec.model(slug=spec.slug, live=False, locale=english, translation_key=source.translation_key, **plain)
+        parent.add_child(instance=page)
+        self.english[spec.translation_of] = page
+        self.pending.append((page, spec))
+        self.created_pages += 1
+
     def publish_pending(self):
         for page, spec in self.pending:
+            # An English page links to the English versions of the pages it names, when there are.
+            pages = {**self.pages, **self.english} if spec.translation_of else self.pages
             for name, value in spec.fields.items():
                 stream = isinstance(page._meta.get_field(name), StreamField)
-                setattr(page, name, self.resolve(value, as_id=stream))
+                setattr(page, name, self.resolve(value, as_id=stream, pages=pages))
             for relation, rows in spec.children.items():
                 model = page._meta.get_field(relation).related_model
-                setattr(page, relation, [model(**self.resolve(row)) for row in rows])
+                setattr(page, relation, [model(**self.resolve(row, pages=pages)) for row in rows])
             if spec.themes:
                 page.themes = [self.themes[slug] for slug in spec.themes]
             if spec.tags:
@@ -243,13 +266,15 @@ class DemoLoader:
 
     # The whole load -----------------------------------------------------------------------------------
     @transaction.atomic
-    def load(self, themes, documents, home, pages, contact_email):
+    def load(self, themes, documents, home, pages, contact_email, translations=()):
         self.ensure_themes(themes)
         self.ensure_documents(documents)
         with page_indexing_deferred():
             self.ensure_home(home)
             for spec in pages:
                 self.ensure_page(spec)
+            for spec in translations:
+                self.ensure_translation(spec)
             self.publish_pending()
         self.index_pending()
         self.ensure_site_settings(contact_email)

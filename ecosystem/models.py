@@ -16,6 +16,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from ecosystem import exports, territories
+from ecosystem.admin_forms import ActorAdminForm
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage, visible_page_ids
 from home.pagination import paginate
@@ -88,6 +89,7 @@ class Actor(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         for_concrete_model=False,
     )
 
+    base_form_class = ActorAdminForm
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),

@@ -1,5 +1,6 @@
 """Who reviews and edits the map: the actors go through the same "Relecture" workflow as pages;
-communicators publish them and edit the kinds, partner lab editors add and edit actors."""
+communicators publish them and edit the kinds; partner lab editors add actors and edit those of
+their own lab (``ecosystem/permissions.py``)."""
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -14,7 +15,9 @@ COMMUNICATOR_PERMISSIONS = {
     "actorkind": ("add", "change", "delete"),
     "actorsuggestion": ("view",),
 }
-PARTNER_PERMISSIONS = {"actor": ("add", "change")}
+PARTNER_PERMISSIONS = {"actor": ("add",)}
+# Given to partner groups before they were limited to their own lab's actors: taken back.
+NOT_FOR_PARTNERS = {"actor": ("change",)}
 
 
 def permissions(spec):
@@ -42,22 +45,32 @@ def grant_permissions():
     for group in Group.objects.filter(name=COMMUNICATORS):
         group.permissions.add(*permissions(COMMUNICATOR_PERMISSIONS))
     partner_permissions = list(permissions(PARTNER_PERMISSIONS))
+    not_for_partners = list(permissions(NOT_FOR_PARTNERS))
     for group in Group.objects.filter(name__startswith=PARTNER_GROUP_PREFIX):
         group.permissions.add(*partner_permissions)
+        group.permissions.remove(*not_for_partners)
 
 
 def setup_after_migrate(app_config, **kwargs):
     from django.apps import apps
+    from django.contrib.auth.management import create_permissions
     from wagtail.snippets.models import create_extra_permissions
 
-    # The publish/lock permissions of snippets are made by wagtail.snippets' own post_migrate,
-    # which runs after this app's: make them first (it skips those that exist).
+    # Django's add/change/delete permissions and the snippets' publish/lock ones are made by other
+    # apps' post_migrate handlers, which may run after this one: make them first (both skip those
+    # that exist).
+    create_permissions(app_config, verbosity=0)
     create_extra_permissions(apps.get_app_config("wagtailsnippets"))
     assign_workflow()
     grant_permissions()
 
 
 def new_group_saved(sender, instance, created, **kwargs):
-    """A partner lab added later (``add_partner_lab``) gets the map permissions with its group."""
-    if created and instance.name.startswith(PARTNER_GROUP_PREFIX):
+    """A role made after the migrations (``add_partner_lab``, the editorial set-up) gets its
+    permissions on the map with its group."""
+    if not created:
+        return
+    if instance.name == COMMUNICATORS:
+        instance.permissions.add(*permissions(COMMUNICATOR_PERMISSIONS))
+    elif instance.name.startswith(PARTNER_GROUP_PREFIX):
         instance.permissions.add(*permissions(PARTNER_PERMISSIONS))

@@ -3,19 +3,31 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from ecosystem.models import Actor, ActorKind, ActorSuggestion
+from ecosystem.permissions import ActorPermissionPolicy, OwnActorsOnly
+
+register_permission_policy(Actor, ActorPermissionPolicy(Actor))
+
+
+class ActorEditView(OwnActorsOnly, EditView):
+    pass
 
 
 class ActorViewSet(SnippetViewSet):
     model = Actor
+    edit_view_class = ActorEditView
     icon = "site"
     menu_label = _("Actors")
     list_display = ["name", "kind", "region_label", "lab", "live"]
     list_filter = ["kind", "region", "live"]
     search_fields = ["name", "description", "address"]
+
+    def get_queryset(self, request):
+        return self.permission_policy.instances_user_has_permission_for(request.user, "change")
 
 
 class ActorKindViewSet(SnippetViewSet):

@@ -1,6 +1,7 @@
 """Admin hooks: what partner editors see of pages, and what every editor sees of files and tags
 (see editorial/isolation.py)."""
 
+from django.contrib import messages
 from wagtail import hooks
 
 # The dashboard per role and the reviewer's comment; the edit page's main button.
@@ -8,6 +9,7 @@ from editorial import dashboard, editing  # noqa: F401
 from editorial.admin_views import UsableDocumentsAPIViewSet, UsableImagesAPIViewSet, usable_items_bulk_actions
 from editorial.isolation import check_document_is_served
 from editorial.partners import restrict_for_partner
+from editorial.translations import out_of_date_button, out_of_date_message, source_published_at
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -18,6 +20,25 @@ def hide_other_labs_drafts_in_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def hide_other_labs_drafts_in_explorer(parent_page, pages, request):
     return restrict_for_partner(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def note_when_the_french_page_was_published(parent_page, pages, request):
+    return source_published_at(pages)
+
+
+@hooks.register("register_page_listing_buttons")
+def flag_out_of_date_translations(page, user, next_url=None):
+    button = out_of_date_button(page)
+    if button is not None:
+        yield button
+
+
+@hooks.register("before_edit_page")
+def warn_of_an_out_of_date_translation(request, page):
+    message = out_of_date_message(page) if request.method == "GET" else None
+    if message:
+        messages.warning(request, message)
 
 
 # After Wagtail's own registration (order 0), so that these endpoints replace its.

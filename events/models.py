@@ -21,6 +21,7 @@ from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.listings import with_card_images
 from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
+from home.search_facets import Facet
 from labs.models import LabPage
 
 DEFAULT_TIME_ZONE = "Europe/Paris"
@@ -89,6 +90,12 @@ class AgendaPage(RoutablePageMixin, BasePage):
         return ical.response(ical.calendar(self.title, [event.ical_event(request) for event in events]), self.slug)
 
 
+class Attendance(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("In person and online")
+
+
 class EventPage(RoutablePageMixin, ContentPage):
     """An event of the network: when (in its own time zone), where or online, who organises it."""
 
@@ -107,6 +114,10 @@ class EventPage(RoutablePageMixin, ContentPage):
     address = models.CharField(_("address"), max_length=300, blank=True)
     online_url = models.URLField(
         _("online link"), blank=True, help_text=_("The video conference or live stream, for an online event.")
+    )
+    # Read from the place and the online link on save (one source): what the search facet counts.
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON, editable=False
     )
     registration_url = models.URLField(_("registration link"), blank=True)
     organisers = ParentalManyToManyField(
@@ -150,7 +161,9 @@ class EventPage(RoutablePageMixin, ContentPage):
         index.SearchField("body"),
         index.FilterField("start"),
         index.FilterField("end"),
+        index.FilterField("attendance"),
     ]
+    search_facets = [Facet("attendance", _("Attendance"), "attendance")]
 
     parent_page_types = ["events.AgendaPage"]
     subpage_types = []
@@ -168,6 +181,15 @@ class EventPage(RoutablePageMixin, ContentPage):
             errors["place"] = _("Give a place, or an online link for an online event.")
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.place and self.online_url:
+            self.attendance = Attendance.HYBRID
+        elif self.online_url:
+            self.attendance = Attendance.ONLINE
+        else:
+            self.attendance = Attendance.IN_PERSON
+        super().save(*args, **kwargs)
 
     @property
     def zone(self):

@@ -1,22 +1,50 @@
-"""What pages show of other pages on every view, cached until a page or a view restriction changes:
-the URL of a page type's single live index (the agenda, the news, the map), and small blocks such
-as the home page's next event and latest news (``until_pages_change``)."""
+"""What pages show of other pages on every view, cached until something a page shows changes:
+the URL of a page type's single live index (the agenda, the news, the map), small blocks such as
+the home page's next event and latest news (``until_pages_change``), and the anonymous page cache
+(pagecache/), which keys its pages by ``pages_version()``. The version lives in the shared cache,
+so a change made on one app server is seen by all of them."""
 
 import uuid
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from taggit.models import Tag
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
-CACHE_KEY = "portal:index-url:{label}"
+from home.models.mixins import active_language, content_languages
+
+CACHE_KEY = "portal:index-url:{language}:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 VERSION_KEY = "portal:pages-version"
+VERSION_SECONDS = 60 * 60 * 24
+
+# What a public page may show besides pages: the snippets (themes, actors, roadmap actions) are
+# added from Wagtail's registry. Not renditions (made while a page renders), revisions, sessions,
+# search statistics or proposals: they change nothing a visitor sees.
+SHOWN_ON_PAGES = (
+    Page,
+    PageViewRestriction,
+    CollectionViewRestriction,
+    Collection,
+    Site,
+    Locale,
+    AbstractImage,
+    AbstractDocument,
+    BaseSiteSetting,
+    BaseGenericSetting,
+    Tag,
+)
 
 
 def index_url(model):
-    """The relative URL of the first live public page of ``model``, or "" when there is none."""
-    key = CACHE_KEY.format(label=model._meta.label_lower)
+    """The relative URL of the first live public page of ``model`` in the active language, or ""
+    when there is none."""
+    key = CACHE_KEY.format(language=active_language(), label=model._meta.label_lower)
     url = cache.get(key)
     if url is None:
         page = model.objects.public_live().only("id", "url_path", "path", "depth").first()
@@ -26,11 +54,15 @@ def index_url(model):
     return url
 
 
+def pages_version():
+    """A token that changes whenever something a public page shows changes (``clear``)."""
+    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, VERSION_SECONDS)
+
+
 def until_pages_change(key, build, timeout=60 * 60):
-    """``build()``, cached under ``key`` for ``timeout`` seconds at most, or until a page or a view
-    restriction changes."""
-    version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, 60 * 60 * 24)
-    versioned_key = f"portal:pages:{version}:{key}"
+    """``build()``, cached under ``key`` and the active language (what pages list depends on it) for
+    ``timeout`` seconds at most, or until something a page shows changes."""
+    versioned_key = f"portal:pages:{pages_version()}:{active_language()}:{key}"
     value = cache.get(versioned_key)
     if value is None:
         value = build()
@@ -38,10 +70,16 @@ def until_pages_change(key, build, timeout=60 * 60):
     return value
 
 
+def shown_on_pages(instance):
+    """Whether a change to ``instance`` may change what a public page shows."""
+    return isinstance(instance, SHOWN_ON_PAGES) or type(instance) in get_snippet_models()
+
+
 def clear(sender=None, instance=None, **kwargs):
-    if instance is None or isinstance(instance, Page | PageViewRestriction):
+    if instance is None or shown_on_pages(instance):
         labels = cache.get(CACHED_LABELS_KEY, set())
-        cache.delete_many([CACHE_KEY.format(label=label) for label in labels] + [VERSION_KEY])
+        keys = [CACHE_KEY.format(language=code, label=label) for code in content_languages() for label in labels]
+        cache.delete_many([*keys, VERSION_KEY])
 
 
 def connect():

@@ -1,15 +1,17 @@
 """The site's header sections, footer links and footer settings, cached until a page, a view
 restriction or the site settings change."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.models.mixins import RESTRICTED_SECTIONS_CACHE_KEY, public_pages
 
-CACHE_KEY = "portal:navigation:{site_id}"
+CACHE_KEY = "portal:navigation:{site_id}:{language}"
 
 
 def _link(page, request):
@@ -17,27 +19,32 @@ def _link(page, request):
 
 
 def site_links(site, request):
-    """{"home", "sections", "footer", "contact_email", "footer_text"}: the site's home page, the
-    header's sections (the home page's children marked "show in menus", in tree order), the
-    footer's links (chosen in the site settings) and the settings' texts, as plain dicts; three
-    queries, then cached until a page, a view restriction or the settings change."""
+    """{"home", "sections", "footer", "contact_email", "footer_text"}: the site's home page in the
+    current language, the header's sections (its children marked "show in menus", in tree order),
+    the footer's links (chosen in the site settings; each in the current language when translated)
+    and the settings' texts, as plain dicts; a few queries, then cached per language until a page, a
+    view restriction or the settings change."""
     from home.models import SiteSettings
 
-    key = CACHE_KEY.format(site_id=site.pk)
+    key = CACHE_KEY.format(site_id=site.pk, language=translation.get_language())
     links = cache.get(key)
     if links is not None:
         return links
-    home = site.root_page
+    home = site.root_page.localized
     site_settings = SiteSettings.for_site(site)
-    footer_ids = [block.value.pk for block in site_settings.footer_links if block.value is not None]
+    chosen = [block.value for block in site_settings.footer_links if block.value is not None]
+    footer_ids = [page.pk for page in chosen]
     pages = (
-        public_pages()
+        public_pages(all_locales=True)
         .filter(
             Q(pk=home.pk)
             | Q(depth=home.depth + 1, path__startswith=home.path, show_in_menus=True)
             | Q(pk__in=footer_ids)
+            | Q(translation_key__in=[page.translation_key for page in chosen], locale_id=home.locale_id)
         )
-        .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "live", "locale_id")
+        .only(
+            "id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "live", "locale_id", "translation_key"
+        )
         .order_by("path")
     )
     links = {"home": None, "sections": [], "footer": []}
@@ -47,9 +54,11 @@ def site_links(site, request):
             links["home"] = _link(page, request)
         elif page.depth == home.depth + 1 and page.show_in_menus and page.path.startswith(home.path):
             links["sections"].append(_link(page, request))
-        if page.pk in footer_ids:
-            footer[page.pk] = _link(page, request)
-    links["footer"] = [footer[pk] for pk in footer_ids if pk in footer]
+        footer[page.translation_key, page.locale_id] = _link(page, request)
+    for page in chosen:
+        link = footer.get((page.translation_key, home.locale_id)) or footer.get((page.translation_key, page.locale_id))
+        if link is not None:
+            links["footer"].append(link)
     links["contact_email"] = site_settings.contact_email
     links["footer_text"] = site_settings.footer_text
     cache.set(key, links, 60 * 60)
@@ -71,7 +80,13 @@ def clear(**kwargs):
     """Forget the cached links of every site."""
     from wagtail.models import Site
 
-    cache.delete_many([CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)])
+    cache.delete_many(
+        [
+            CACHE_KEY.format(site_id=pk, language=language)
+            for pk in Site.objects.values_list("pk", flat=True)
+            for language, _name in settings.LANGUAGES
+        ]
+    )
 
 
 def _page_changed(sender, instance=None, **kwargs):

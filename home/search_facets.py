@@ -16,6 +16,10 @@ their projects and the methods they wrote).
 
 from dataclasses import dataclass
 
+# The FilterField of content pages holding their parent's id: what Elasticsearch counts a
+# ``Facet.PARENT`` facet on (home.models.mixins.ContentPage).
+PARENT_FILTER_FIELD = "parent_page_id"
+
 
 @dataclass(frozen=True)
 class Facet:
@@ -30,6 +34,7 @@ class Facet:
       - ``Facet.PARENT``: the page's parent is its value (a project belongs to its lab).
     A page-valued facet (foreign key, self, parent) is also shown on each result
     ("Lab: La 27e Région").
+    pictograms: each value names a pictogram (``components/pictogram.html``), drawn on its choice.
     """
 
     SELF = ":self"
@@ -38,3 +43,4 @@ class Facet:
     name: str
     label: str
     source: str
+    pictograms: bool = False

@@ -91,6 +91,7 @@ class MethodIndexPage(BasePage):
         filter_form = MethodFilterForm(request.GET)
         filter_form.is_valid()  # invalid values are reported on the form and ignored
         context["filter_form"] = filter_form
+        context["filter_groups"] = filter_form.choice_groups(MethodPage.objects.child_of(self).public_live())
         context["methods"] = paginate(request, filter_form.filter(self.methods()))
         return context
 
@@ -225,7 +226,7 @@ class MethodPage(ContentPage):
     ]
     search_facets = [
         Facet("lab", _("Lab"), "author_lab"),
-        Facet("phase", _("Phase"), "phase"),
+        Facet("phase", _("Phase"), "phase", pictograms=True),
         Facet("duration", _("Duration"), "duration"),
     ]
 

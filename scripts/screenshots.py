@@ -43,6 +43,15 @@ PAGES = [
     ("session-report-index", "/ateliers/", False),
     ("session-report", (r"^/ateliers/[^/]+/$",), False),
     ("standard-page", "/a-propos/", False),
+    ("agenda", "/agenda/", False),
+    ("event", (r"^/agenda/entrelabs-1/$", r"^/agenda/[^/]+/$"), False),
+    ("news-index", "/actualites/", False),
+    ("lab-news", "/actualites/lab/reacteur-public/", False),
+    ("news", (r"^/labs/[^/]+/actualite-[^/]+/$",), False),
+    ("map", "/carte/", False),
+    ("map-filtered", "/carte/?region=52", False),
+    ("roadmap", "/feuille-de-route/", False),
+    ("propose-actor-form", "/proposer-un-acteur/", False),
     ("theme-list", "/themes/", False),
     ("theme", (r"^/themes/[^/]+/$",), False),
     ("search-results", "/recherche/?q=immersion", False),
@@ -56,7 +65,7 @@ PAGES = [
 PICTOGRAMS = {
     "Phases": ["discover", "define", "ideate", "prototype", "test", "deploy", "evaluate"],
     "Page types": ["labpage", "projectpage", "methodpage", "curriculumpage", "manifestopage", "sessionreportpage"],
-    "Others": ["theme", "event", "news", "map", "document", "legal", "propose", "search"],
+    "Others": ["theme", "event", "news", "map", "roadmap", "document", "legal", "propose", "search"],
 }
 SWATCHES = [
     ("ink", "#1b1f24"),

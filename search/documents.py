@@ -19,6 +19,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.utils.file import hash_filelike
 
+from home.models.mixins import active_language
+
 logger = logging.getLogger(__name__)
 
 # Enough for any worksheet; bounds the work a huge upload can cause.
@@ -201,7 +203,8 @@ def used_document_ids(pages):
     from labs.models import ManifestoPage
     from methods.models import MethodWorksheet
 
-    sql, params = pages.annotate(used_by_id=F("pk")).values("used_by_id").query.sql_with_params()
+    # Unordered: the subqueries need the ids, not the pages' tree order (a sort of every live page).
+    sql, params = pages.annotate(used_by_id=F("pk")).order_by().values("used_by_id").query.sql_with_params()
     page_ids = RawSQL(sql, params)
     # The reference index stores object ids as text.
     page_text_ids = RawSQL(f"SELECT CAST(used_by_id AS VARCHAR(255)) FROM ({sql}) AS used_by", params)
@@ -245,7 +248,12 @@ def pages_using_documents(document_ids):
     pairs.update(
         (doc, page) for page, doc in ManifestoPage.objects.filter(pdf_id__in=document_ids).values_list("pk", "pdf_id")
     )
-    pages = Page.objects.live().public().filter(pk__in={page for _, page in pairs}).order_by("title")
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(pk__in={page for _, page in pairs}, locale__language_code=active_language())
+        .order_by("title")
+    )
     pages = {page.pk: page for page in pages}
     usage = {doc: [] for doc in document_ids}
     for doc, page in sorted(pairs):

@@ -11,7 +11,8 @@ from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import Page, get_page_models
 
-from home.search_facets import Facet
+from home.models.mixins import active_language, content_languages
+from home.search_facets import PARENT_FILTER_FIELD, Facet
 
 # Names become SQL literals and column aliases: identifiers only.
 FACET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -35,8 +36,10 @@ class DeclaredFacet:
         self.parent_models = []
         self.choices = None
         self.option_model = None
+        self.pictograms = False
 
     def add(self, model, facet):
+        self.pictograms = self.pictograms or facet.pictograms
         if facet.source == Facet.SELF:
             self.self_models.append(model)
             self._set_option_model(model)
@@ -110,15 +113,42 @@ class DeclaredFacet:
             )
         return condition
 
-    def option_pages(self):
-        """The live public pages this facet may offer, by id (cached a minute at most, and until a
-        page or a view restriction changes)."""
-        key = option_pages_cache_key(self.option_model)
+    # On an external engine (Elasticsearch), through the FilterFields of each declaring model.
+
+    def declaring_models(self):
+        return [model for model, _, _ in self.fields] + self.self_models + self.parent_models
+
+    def engine_condition(self, model, chosen):
+        """The chosen value as a filter on one declaring model, on fields the engine indexes."""
+        if model in self.self_models:
+            return Q(path=chosen.path)  # the engine ignores filters on a page type's primary key
+        if model in self.parent_models:
+            return Q(path__startswith=chosen.path, depth=chosen.depth + 1)
+        attname = next(attname for declaring_model, _, attname in self.fields if declaring_model is model)
+        return Q(**{attname: chosen.pk if self.is_page_valued else chosen})
+
+    def engine_field(self, model):
+        """The FilterField whose values the engine counts on one declaring model."""
+        if model in self.self_models:
+            return "id"
+        if model in self.parent_models:
+            return PARENT_FILTER_FIELD
+        return next(attname for declaring_model, _, attname in self.fields if declaring_model is model)
+
+    def option_pages(self, language=None):
+        """The live public pages this facet may offer in the language (the active one by default), by
+        id (cached a minute at most, and until a page or a view restriction changes)."""
+        language = language or active_language()
+        key = option_pages_cache_key(self.option_model, language)
         pages = shared_cache.get(key)
         if pages is None:
             # Only what an option's label, a form choice and a link to the page need.
             pages = list(
-                self.option_model.objects.live().public().only("title", "path", "url_path", "depth").order_by("title")
+                self.option_model.objects.live()
+                .public()
+                .filter(locale__language_code=language)
+                .only("title", "path", "url_path", "depth")
+                .order_by("title")
             )
             # Cleared on change (search/signals.py); the short life bounds how long other processes
             # keep an old list when the cache is per process (no REDIS_URL).
@@ -138,8 +168,8 @@ class DeclaredFacet:
         return None
 
 
-def option_pages_cache_key(model):
-    return f"search:facet-pages:{model._meta.label_lower}"
+def option_pages_cache_key(model, language):
+    return f"search:facet-pages:{language}:{model._meta.label_lower}"
 
 
 @cache
@@ -159,5 +189,10 @@ def declared_facets():
 def forget_option_pages():
     """A page or a view restriction changed: the cached option pages may be out of date."""
     shared_cache.delete_many(
-        [option_pages_cache_key(f.option_model) for f in declared_facets().values() if f.is_page_valued]
+        [
+            option_pages_cache_key(f.option_model, language)
+            for f in declared_facets().values()
+            if f.is_page_valued
+            for language in content_languages()
+        ]
     )

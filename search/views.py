@@ -7,13 +7,17 @@ from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home.templatetags.portal_tags import pictogram_of_kind
+
 from .engine import RESULTS_PER_PAGE, SiteSearch, autocomplete, fallback_search
+from .facets import declared_facets
 from .forms import SearchForm, facet_names
 from .models import QueryDay
 from .text import query_terms
@@ -26,6 +30,15 @@ MAX_LOGGED_QUERY_LENGTH = 255
 
 def search(request):
     """/recherche/?q=…: results with facets, suggestions when nothing matches."""
+    response = search_page(request)
+    if request.GET.get("q", "").strip():
+        # A results page is the visitor's own: neither the page cache nor a proxy keeps it (the
+        # empty search page is cached like any page).
+        add_never_cache_headers(response)
+    return response
+
+
+def search_page(request):
     form = SearchForm(without_null_characters(request.GET))
     form.is_valid()
     query = form.query()
@@ -36,8 +49,8 @@ def search(request):
     search = SiteSearch(query, form.filters(), facet_pages=form.facet_pages, window=window)
     typed_count = search.count()
     fallback = None
-    if query and not search.match.is_empty and not typed_count and not request.GET.get("verbatim"):
-        # Nothing found: the corrected query's results, or those of most of the words, directly.
+    if query and not search.match.is_empty and not search.words_match() and not request.GET.get("verbatim"):
+        # The words find nothing: the corrected query's results, or those of most of the words, directly.
         fallback = fallback_search(query, form.filters(), form.facet_pages, window)
         if fallback:
             search = fallback[2]
@@ -155,8 +168,12 @@ def facet_groups(request, search, form):
                 "name": name,
                 "label": form.fields[name].label,
                 "chosen": chosen.get(name),
+                # Few fixed values (type, phase, duration) as big tiles; themes and labs as a list.
+                "tiles": name != "theme" and name not in form.facet_pages,
                 "options": [
                     {
+                        "value": value,
+                        "pictogram": facet_pictogram(name, value),
                         "label": label,
                         "count": count,
                         "chosen": chosen.get(name) == str(value),
@@ -168,6 +185,15 @@ def facet_groups(request, search, form):
         )
     order = facet_names()
     return sorted(groups, key=lambda group: order.index(group["name"]))
+
+
+def facet_pictogram(name, value):
+    """The pictogram of a facet's value: its page type's for the type facet (the model's name after
+    the app's), the value itself for a facet declared with ``pictograms``, else none."""
+    if name == "type":
+        return pictogram_of_kind(str(value).rsplit(".", 1)[-1])
+    facet = declared_facets().get(name)
+    return value if facet is not None and facet.pictograms else ""
 
 
 def promotions(query):

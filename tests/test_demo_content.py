@@ -6,12 +6,13 @@ import shutil
 from html import unescape
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 from pypdf import PdfReader
 from taggit.models import Tag
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, Revision
+from wagtail.models import Collection, Locale, Page, Revision
 
 from demo.content import read
 from demo.models import DemoProvenance
@@ -57,7 +58,7 @@ def test_loading_twice_changes_nothing_and_duplicates_nothing(demo, db):
     assert first["pages"] - 1 - 4 <= first["page revisions"] <= first["pages"] - 1
     assert first["documents"] >= 3
     assert first["themes"] == 6
-    assert "64 pages" in demo["output"]
+    assert "75 pages" in demo["output"]
 
     out = io.StringIO()
     call_command("load_demo_content", stdout=out)
@@ -67,7 +68,7 @@ def test_loading_twice_changes_nothing_and_duplicates_nothing(demo, db):
 
 
 def test_the_tree_holds_the_seed_content(demo, db):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     assert home.title == "Entrelabs" and home.live and home.introduction
     assert len(home.featured_method_pages()) == 4
     assert {child.slug for child in home.get_children()} >= {
@@ -80,7 +81,7 @@ def test_the_tree_holds_the_seed_content(demo, db):
         "mentions-legales",
         "accessibilite",
     }
-    assert LabPage.objects.live().count() == 6
+    assert LabPage.objects.live().filter(locale=Locale.get_default()).count() == 6
     assert ProjectPage.objects.live().count() >= 30
     assert ProjectPage.objects.get(slug="residence-hopital-nord-marseille").get_parent().title == "La 27e Région"
     assert CurriculumPage.objects.live().count() >= 2
@@ -181,6 +182,54 @@ def test_every_page_renders_and_every_internal_link_resolves(demo, client):
         if response.status_code != 200:
             broken.append(f"{href} ({response.status_code}) on {source}")
     assert not broken, broken
+
+
+ENGLISH_VERSIONS = {
+    "/": "/en/",
+    "/a-propos/": "/en/about/",
+    "/accessibilite/": "/en/accessibility/",
+    "/methodes/immersion/": "/en/methods/field-immersion/",
+    "/methodes/test-utilisateur/": "/en/methods/user-testing/",
+    "/methodes/prototypage-rapide/": "/en/methods/rapid-prototyping/",
+    "/labs/la-27e-region/": "/en/labs/la-27e-region/",
+    "/ateliers/entrelabs-1/": "/en/workshops/entrelabs-1/",
+}
+
+
+@pytest.mark.parametrize("french_url", ENGLISH_VERSIONS)
+def test_the_demo_ships_english_versions_in_the_projects_words(demo, client, french_url):
+    french = BeautifulSoup(client.get(french_url).content, "html.parser")
+    english_url = ENGLISH_VERSIONS[french_url]
+    english_link = french.find("nav", class_="language-switcher").find("a", hreflang="en")
+    assert english_link["href"] == english_url
+    response = client.get(english_url)
+    assert response.status_code == 200
+    english = BeautifulSoup(response.content, "html.parser")
+    assert english.html["lang"] == "en" and english.find(class_="untranslated-notice") is None
+    page = response.context["page"]
+    french_page = page.get_translation(Locale.get_default())
+    assert page.locale.language_code == "en" and page.summary and page.summary != french_page.specific.summary
+    # Its French page's provenance, and the English version marked as the project's.
+    assert set(DemoProvenance.objects.filter(page=french_page).values_list("field", "provenance")) < set(
+        DemoProvenance.objects.filter(page=page).values_list("field", "provenance")
+    )
+    assert DemoProvenance.objects.filter(page=page, field="locale", provenance="illustrative").exists()
+    assert english.find(class_="demo-mark", lang="en")
+
+
+def test_the_english_report_keeps_the_seeds_facts(demo, client):
+    english = SessionReportPage.objects.get(locale__language_code="en")
+    french = SessionReportPage.objects.get(locale=Locale.get_default())
+    assert (english.date, english.number, english.next_session_start) == (
+        french.date,
+        french.number,
+        french.next_session_start,
+    )
+    assert [p.name for p in english.participants.all()] == [p.name for p in french.participants.all()]
+    assert [block.value["status"] for block in english.roadmap] == [block.value["status"] for block in french.roadmap]
+    assert len(english.discussed_themes) == len(french.discussed_themes) == 6
+    text = BeautifulSoup(client.get(english.url).content, "html.parser").find("main").get_text(" ")
+    assert "Immersion in public design" in text and "Positioning the lab" in text
 
 
 def test_method_data_is_complete_before_loading():

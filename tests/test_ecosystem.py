@@ -105,7 +105,7 @@ def test_map_draws_the_regions_without_outside_request(client, actors):
     assert "<title>Pays de la Loire : 2</title>" in svg and 'href="?region=52"' in svg
     assert "<title>École de design Nantes Atlantique</title>" in svg  # its point
     assert "http" not in svg  # no tile, no outside resource
-    assert html.index('class="card-list"') < start  # the list comes first
+    assert html.index('aria-label="Acteurs de l’écosystème"') < start  # the list comes first
 
 
 def test_geojson_and_csv_exports_with_the_same_filters(client, actors):
@@ -294,4 +294,47 @@ def test_partner_editor_adds_an_actor_that_appears_once_a_communicator_approves(
 
 def test_a_new_partner_group_gets_the_map_permissions(db):
     group = Group.objects.create(name="Éditeurs – Lab Gamma")
-    assert set(group.permissions.values_list("codename", flat=True)) >= {"add_actor", "change_actor"}
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert "add_actor" in codenames
+    assert not codenames & {"change_actor", "delete_actor", "publish_actor"}
+
+
+def test_partner_editor_edits_their_own_labs_actors_only(client, world):
+    own = nf.ActorFactory(name="Acteur du lab A", lab=world.lab_a)
+    other = nf.ActorFactory(name="Acteur du lab B", lab=world.lab_b)
+    unfiled = nf.ActorFactory(name="Acteur sans lab", lab=None)
+    edit_url = "/admin/snippets/ecosystem/actor/edit/{}/"
+
+    client.force_login(world.editor_a)
+    listing = client.get("/admin/snippets/ecosystem/actor/").content.decode()
+    assert "Acteur du lab A" in listing
+    assert "Acteur du lab B" not in listing and "Acteur sans lab" not in listing
+    assert client.get(edit_url.format(own.pk)).status_code == 200
+    for refused in (other, unfiled):
+        # Wagtail's answer to a refused permission: back to the dashboard, with its message.
+        response = client.get(edit_url.format(refused.pk), follow=True)
+        assert response.redirect_chain == [("/admin/", 302)]
+        assert "vous n&#x27;avez pas les autorisations" in response.content.decode()
+    # A forged save of another lab's actor changes nothing.
+    response = client.post(edit_url.format(other.pk), {"name": "Détourné", "region": "52", "lab": world.lab_a.pk})
+    assert (response.status_code, response.url) == (302, "/admin/")
+    other.refresh_from_db()
+    assert other.name == "Acteur du lab B" and other.lab_id == world.lab_b.pk
+
+    client.force_login(world.communicator)
+    assert client.get(edit_url.format(other.pk)).status_code == 200
+    assert "Acteur du lab B" in client.get("/admin/snippets/ecosystem/actor/").content.decode()
+
+
+def test_partner_editor_files_a_new_actor_under_their_own_lab(client, world):
+    client.force_login(world.editor_a)
+    add_url = "/admin/snippets/ecosystem/actor/add/"
+    form = client.get(add_url).context["form"]
+    assert list(form.fields["lab"].queryset) == [world.lab_a]
+    assert form.fields["lab"].required
+    data = {"name": "Un acteur", "kind": str(kind("association").pk), "region": "52", "lab": str(world.lab_b.pk)}
+    response = client.post(add_url, {**data, "action-submit": "action-submit"})
+    assert response.status_code == 200
+    assert "lab" in response.context["form"].errors
+    assert 'value="Un acteur"' in response.content.decode()  # nothing typed is lost
+    assert not Actor.objects.filter(name="Un acteur").exists()

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -133,6 +134,24 @@ def test_agenda_lists_upcoming_first_then_past(client, agenda):
     assert "Brouillon" not in html
 
 
+def test_agenda_cards_show_the_date_and_the_call_to_register_while_the_event_is_to_come(client, agenda):
+    from bs4 import BeautifulSoup
+
+    start = datetime.datetime(2099, 7, 14, 9, 30, tzinfo=PARIS)
+    nf.EventPageFactory(parent=agenda, title="Bientôt", start=start, registration_url="https://example.org/inscription")
+    nf.EventPageFactory(parent=agenda, title="Passé", start=now_plus(-10), registration_url="https://example.org/old")
+    soup = BeautifulSoup(client.get("/agenda/").content, "html.parser")
+    coming = soup.find("a", string="Bientôt").find_parent("article")
+    leaf = coming.find(class_="date-tile")
+    assert leaf["aria-hidden"] == "true" and " ".join(leaf.get_text(" ").split()) == "14 juil. 2099"
+    assert "14 juillet 2099, 09:30" in coming.find(class_="card__details").get_text()
+    register = coming.find("a", class_="button")
+    assert register["href"] == "https://example.org/inscription"
+    assert " ".join(register.get_text(" ").split()) == "S’inscrire : Bientôt"
+    past = soup.find("a", string="Passé").find_parent("article")
+    assert "card--past" in past["class"] and not past.find("a", class_="button")
+
+
 def test_home_page_shows_the_next_event(client, agenda):
     nf.EventPageFactory(parent=agenda, title="Passé", start=now_plus(-10))
     nf.EventPageFactory(parent=agenda, title="Le prochain", start=now_plus(2))
@@ -236,3 +255,31 @@ def test_agenda_and_event_query_counts(client, home_page, agenda):
 
     add_organisers(3)
     assert_bounded(client, event.url, lambda: add_organisers(27))
+
+
+def test_search_offers_the_events_attendance_as_a_facet(client, agenda):
+    nf.EventPageFactory(parent=agenda, title="Atelier immersion à Nantes", place="Nantes")
+    nf.EventPageFactory(
+        parent=agenda, title="Atelier immersion en visio", place="", online_url="https://visio.example/a"
+    )
+    both = nf.EventPageFactory(
+        parent=agenda, title="Atelier immersion hybride", place="Paris", online_url="https://visio.example/b"
+    )
+    response = client.get(reverse("search"), {"q": "immersion"})
+    attendance = next(group for group in response.context["facets"] if group["name"] == "attendance")
+    assert attendance["label"] == "Format"
+    assert [(o["label"], o["count"]) for o in attendance["options"]] == [
+        ("Sur place", 1),
+        ("En ligne", 1),
+        ("Sur place et en ligne", 1),
+    ]
+    response = client.get(reverse("search"), {"q": "immersion", "attendance": "online"})
+    assert [hit.object.title for hit in response.context["results"].object_list] == ["Atelier immersion en visio"]
+    # The attendance follows the place and the link when the event changes.
+    both.online_url = ""
+    both.save_revision().publish()
+    response = client.get(reverse("search"), {"q": "immersion", "attendance": "in_person"})
+    assert sorted(hit.object.title for hit in response.context["results"].object_list) == [
+        "Atelier immersion hybride",
+        "Atelier immersion à Nantes",
+    ]

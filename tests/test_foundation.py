@@ -92,10 +92,16 @@ def test_public_site_speaks_french_first(client, home_page):
     assert "Aller au contenu" in response.content.decode()
 
 
-def test_public_site_is_available_in_english(client, home_page):
-    response = client.get("/", headers={"accept-language": "en"})
-    assert '<html lang="en">' in response.content.decode()
+def test_public_site_is_available_in_english_under_en(client, home_page):
+    response = client.get("/en/")
+    assert response.status_code == 200
     assert "Skip to content" in response.content.decode()
+
+
+def test_a_french_url_stays_french_for_an_english_browser(client, home_page):
+    response = client.get("/", headers={"accept-language": "en"})
+    assert '<html lang="fr">' in response.content.decode()
+    assert "Aller au contenu" in response.content.decode()
 
 
 def test_admin_is_in_french(client, db):

@@ -27,8 +27,23 @@ PAGE_MODELS = [
     "labs.SessionReportIndexPage",
     "labs.SessionReportPage",
     "home.StandardPage",
+    "events.AgendaPage",
+    "events.EventPage",
+    "news.NewsIndexPage",
+    "news.NewsPage",
+    "ecosystem.EcosystemMapPage",
+    "roadmap.RoadmapPage",
 ]
-VIEWS = ["/methodes/?phase=discover", "/themes/", "/recherche/?q=immersion", "/proposer-une-methode/"]
+VIEWS = [
+    "/methodes/?phase=discover",
+    "/themes/",
+    "/recherche/?q=immersion",
+    "/recherche/?q=immersion&phase=discover",
+    "/proposer-une-methode/",
+    "/actualites/lab/reacteur-public/",
+    "/carte/?region=52",
+    "/proposer-un-acteur/",
+]
 
 
 @pytest.fixture(scope="module")

@@ -68,12 +68,43 @@ def test_method_index_filters(client, methods):
 def test_method_index_filter_form_works_without_javascript(client, methods):
     form = get(client, methods["index"].url).find("form", class_="filters")
     assert form["method"] == "get" and form["action"] == methods["index"].url
-    for name in ["theme", "phase", "duration", "lab"]:
+    for name in ["theme", "lab"]:
         field = form.find("select", attrs={"name": name})
         assert form.find("label", attrs={"for": field["id"]}), name
-    assert form.find("button", type="submit")
+    for name in ["phase", "duration"]:  # big choices: radio buttons in a fieldset named by its legend
+        radios = form.find_all("input", type="radio", attrs={"name": name})
+        assert radios and all(radio.find_parent("label") for radio in radios), name
+        assert radios[0].find_parent("fieldset").legend.get_text() in {"Phase", "Durée"}
+    assert form.find("button", type="submit").get_text() == "Afficher les méthodes"
     lab_choices = [option["value"] for option in form.find("select", attrs={"name": "lab"}).find_all("option")]
     assert lab_choices == ["", "paris"]
+
+
+def choices(soup, name):
+    """{label: (count, checked)} of a big-choice filter, "Peu importe" included (no count)."""
+    found = {}
+    for radio in soup.find("form", class_="filters").find_all("input", type="radio", attrs={"name": name}):
+        label = radio.find_parent("label")
+        count = label.find(class_="choice__count")
+        count = int(count.contents[0]) if count else None
+        found[label.find(class_="choice__label").get_text()] = (count, radio.has_attr("checked"))
+    return found
+
+
+def test_phases_and_durations_are_big_choices_with_counts_of_the_other_filters(client, methods):
+    soup = get(client, methods["index"].url)
+    phases = choices(soup, "phase")
+    assert list(phases)[:3] == ["Peu importe", "Découvrir", "Définir"] and phases["Peu importe"] == (None, True)
+    assert phases["Tester"] == (15, False) and phases["Imaginer"] == (15, False) and phases["Évaluer"] == (0, False)
+    assert choices(soup, "duration")["Quelques heures"] == (5, False)
+    phase_tile = soup.find("input", attrs={"name": "phase", "value": "test"}).find_parent("label")
+    assert phase_tile.find("svg", class_="picto")  # the phase's pictogram
+    # A chosen phase is checked; the durations count within it, the phases within the duration.
+    soup = get(client, methods["index"].url + "?phase=test&duration=hours")
+    assert choices(soup, "phase")["Tester"] == (2, True) and choices(soup, "phase")["Imaginer"] == (3, False)
+    assert choices(soup, "duration")["Quelques heures"] == (2, True)
+    assert choices(soup, "duration")["Plusieurs jours"] == (13, False)
+    assert "(2 filtres)" in soup.find("summary", class_="filters-panel__button").get_text()
 
 
 def test_invalid_filters_are_reported_and_ignored(client, methods):

@@ -99,7 +99,7 @@ def test_roadmap_page_by_status_with_history_and_links(client, home_page, report
     assert "13 avril 2015</time> : Engagée" in html and "1 septembre 2015</time> : Réalisée – Test fini" in html
     assert f'href="{project.url}">Carte collaborative des Pays de la Loire</a>' in html
     assert "Projet réservé" not in html
-    assert "Poursuivie par : Carte en ligne" in html and f'href="{second.url}">Entrelabs #2</a>' in html
+    assert "<dt>Poursuivie par</dt><dd>Carte en ligne" in html and f'href="{second.url}">Entrelabs #2</a>' in html
 
 
 def test_roadmap_page_query_count(client, home_page, reports):

@@ -222,9 +222,24 @@ class TestResults:
         html = search(client, q="prototype").content.decode()
         assert html.index('class="search-hits"') < html.index('<aside class="search-facets" id="refine"')
         assert '<a href="#refine">Affiner les résultats</a>' in html
-        # Crawlers do not follow the facet links, whose combinations have no end.
-        facet_links = re.findall(r'<a href="\?[^"]*"[^>]*>', html[html.index('id="refine"') :])
-        assert facet_links and all('rel="nofollow"' in link for link in facet_links)
+        # The facets are a GET form (crawlers do not submit it: their combinations have no end).
+        refine = html[html.index('id="refine"') :]
+        assert '<form class="filters filters--search" method="get" action="/recherche/">' in refine
+        assert '<input type="hidden" name="q" value="prototype">' in refine
+        assert re.search(r'<input type="radio" name="phase" value="prototype">', refine)
+        assert all('rel="nofollow"' in link for link in re.findall(r"<a [^>]*>", refine))
+
+    def test_facets_are_big_choices_with_counts_and_the_chosen_one_checked(self, client, corpus):
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(search(client, q="prototype", phase="prototype").content, "html.parser")
+        phase = next(f for f in soup.find(id="refine").find_all("fieldset") if f.legend.get_text() == "Phase")
+        assert "choices--tiles" in phase["class"]
+        chosen = phase.find("input", checked=True)
+        assert chosen["value"] == "prototype"
+        label = chosen.find_parent("label")
+        assert label.find("svg", class_="picto") and " ".join(label.get_text(" ").split()) == "Prototyper 1 résultat"
+        assert phase.find("input", value="")["name"] == "phase"  # "Peu importe" removes the filter
 
     def test_pages_of_results_follow_each_other(self, client, corpus):
         methods = corpus["prototyping"].get_parent()
@@ -259,6 +274,12 @@ class TestResults:
         response = search(client, q="maquette décrochage")
         assert response.context["fallback"] == "partial"
         assert titles(response) in (["Prototypage rapide"], ["Atelier de prévention"])
+
+    def test_when_only_the_facet_choices_leave_nothing_no_words_are_dropped_nor_corrected(self, client, corpus):
+        # "maquette" is a prototyping method's word: the choice of another phase leaves nothing.
+        response = search(client, q="maquette carton", phase="discover")
+        assert titles(response) == [] and response.context["fallback"] is None
+        assert "Chercher à nouveau sans les filtres" in response.content.decode()
 
     def test_search_redirects_to_recherche(self, client, db):
         response = client.get("/search/?q=atelier")

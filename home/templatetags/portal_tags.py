@@ -24,10 +24,12 @@ def site_navigation(context):
         return nav
     nav.update(navigation.site_links(site, request))
     page = context.get("page")
-    home_path = site.root_page.path
-    if isinstance(page, Page) and page.path.startswith(home_path) and page.depth > site.root_page.depth:
+    # The home page of the page's language (a translation of the site's root, at its depth).
+    home_paths = {site.root_page.path, nav["home"]["path"] if nav["home"] else site.root_page.path}
+    home_path_length = len(site.root_page.path)
+    if isinstance(page, Page) and page.path[:home_path_length] in home_paths and page.depth > site.root_page.depth:
         nav["ancestors"] = navigation.ancestors(page, site.root_page)
-        nav["current_section"] = page.path[: len(home_path) + Page.steplen]
+        nav["current_section"] = page.path[: home_path_length + Page.steplen]
     return nav
 
 
@@ -75,10 +77,34 @@ def absolute(url, request):
 
 
 @register.filter
+def as_requested(url, request):
+    """An absolute URL on the scheme and host the reader used (validated by ALLOWED_HOSTS): a card
+    printed from https://entrelabs.example shows that address, whatever the site's root URL says."""
+    if not url or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+# The network's page types drawn with a shared pictogram (docs/design.md, Pictograms).
+PICTOGRAM_OF_KIND = {
+    "agendapage": "event",
+    "eventpage": "event",
+    "newspage": "news",
+    "ecosystemmappage": "map",
+    "roadmappage": "roadmap",
+}
+
+
+@register.filter
 def page_kind(page):
     """The pictogram name of a page's type ("methodpage"; an index page takes its children's), read without a query."""
     model = page.specific_class or type(page)
-    return model._meta.model_name.replace("indexpage", "page")
+    return pictogram_of_kind(model._meta.model_name.replace("indexpage", "page"))
+
+
+def pictogram_of_kind(kind):
+    """The pictogram of a page type's model name ("eventpage" is drawn as "event")."""
+    return PICTOGRAM_OF_KIND.get(kind, kind)
 
 
 @register.filter

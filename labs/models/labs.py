@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.index_urls import until_pages_change
 from home.listings import with_card_images
 from home.models import BasePage, ContentPage, visible_page_ids
 from home.pagination import paginate
@@ -139,6 +140,29 @@ class LabPage(ContentPage):
             .defer_streamfields()
             .order_by(F("start_date").desc(nulls_last=True), "title")
         )
+
+    def project_cards(self):
+        """The lab's projects for its page, each with its success indicators (``card_indicators``)."""
+        projects = list(self.projects())
+        indicators = self.project_indicators() if projects else {}
+        for project in projects:
+            project.card_indicators = indicators.get(project.pk, [])
+        return projects
+
+    def project_indicators(self):
+        """{project id: success indicators} of the lab's live projects. Cached until a page changes
+        (indicators are saved when their project is published): the lab page's queries are spent."""
+        if self.pk is None:  # a preview of a new lab
+            return {}
+
+        def build():
+            by_project = {}
+            live_projects = ProjectPage.objects.child_of(self).public_live().values("pk")
+            for indicator in ProjectIndicator.objects.filter(project__in=live_projects).order_by("sort_order"):
+                by_project.setdefault(indicator.project_id, []).append(indicator)
+            return by_project
+
+        return until_pages_change(f"labs:project-indicators:{self.pk}", build)
 
     def authored_methods(self):
         """Methods this lab wrote (the relation is declared by ``methods.MethodPage.author_lab``)."""

@@ -29,9 +29,12 @@ INSTALLED_APPS = [
     "ecosystem",
     "roadmap",
     "search",
+    "pagecache",
     "demo",
     "opendata",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -65,12 +68,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page for an anonymous visitor is served before any other middleware runs
+    # (pagecache/); it keeps the headers the others set when the page was rendered.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.PortalCSPMiddleware",
     "portal.csp.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware (after the session, before CommonMiddleware), without its Vary header.
+    "portal.middleware.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.middleware.AdminNulByteMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
@@ -155,6 +162,13 @@ if env.str("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The page cache for anonymous visitors (pagecache/, README Performance): how long a rendered page is
+# kept at most (it is dropped sooner when something it shows changes; 0 turns the cache off), and
+# the max-age browsers and proxies get (they cannot be told of a change: after it they revalidate
+# with the ETag, a 304 from the cache).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -224,7 +238,7 @@ PERMISSIONS_POLICY = (
 # Two-factor authentication (django-otp, accounts/): administrators and these groups must set up
 # a TOTP app before reaching the admin; partner editors may. Off: only those who enrolled are asked.
 REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=True)
-TWO_FACTOR_REQUIRED_GROUPS = ["Communicants"]
+TWO_FACTOR_REQUIRED_GROUPS = ["Communicants", "Traducteurs"]
 OTP_TOTP_ISSUER = "Entrelabs"
 
 LANGUAGE_CODE = "fr"
@@ -232,6 +246,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Pages are translated (Wagtail's Locale, one tree per language): French, the default, keeps its
+# URLs without a prefix; English is under /en/ (portal/urls.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
@@ -261,7 +279,6 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Entrelabs"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.login.EmailLoginForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -18,6 +18,9 @@ else:
     MEDIA_ROOT = tempfile.mkdtemp(prefix="entrelabs-test-media-")
     atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so that a test sees each change at once; tests/test_page_cache.py turns it on (and
+# PAGE_CACHE_SECONDS=300 runs the whole suite with it).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests run on SQLite unless DATABASE_URL names another database (the PostgreSQL run).
 DATABASES = {"default": bound_database_waits(env.db("DATABASE_URL", default="sqlite://:memory:"))}

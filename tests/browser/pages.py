@@ -1,7 +1,7 @@
 """The public pages the browser tests visit, and how to check a page with axe-core and the keyboard."""
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 
@@ -56,6 +56,12 @@ PUBLIC_PAGES = [
         shows="main a[href$='/methodes/immersion/']",
     ),
     PublicPage("search-results", path="/recherche/", query="q=immersion", shows="main a[href$='/methodes/immersion/']"),
+    PublicPage(
+        "search-results-filtered",
+        path="/recherche/",
+        query="q=immersion&phase=discover",
+        shows="#refine input[name=phase][value=discover]:checked",
+    ),
     PublicPage("search-no-result", path="/recherche/", query="q=zzyzx"),
     PublicPage("propose-form", path="/proposer-une-methode/"),
     PublicPage(
@@ -67,6 +73,7 @@ PUBLIC_PAGES = [
     PublicPage("agenda", page_key="agenda"),
     PublicPage("event", page_key="event"),
     PublicPage("news-index", page_key="news_index"),
+    PublicPage("lab-news", path="/actualites/lab/la-27e-region/", shows="main a[href$='/un-blog-pour-chaque-lab/']"),
     PublicPage("news-item", page_key="news"),
     PublicPage("ecosystem-map", page_key="map"),
     PublicPage("ecosystem-map-filtered", page_key="map", query="region=52&theme=participation-citoyenne&kind=zzz"),
@@ -80,6 +87,25 @@ PUBLIC_PAGES = [
     ),
     PublicPage("not-found", path="/cette-page-n-existe-pas/", status=404),
 ]
+
+# The pages that have an English translation (and the views under /en/), checked in English too.
+TRANSLATED = [
+    "home", "lab-index", "method-index", "session-report-index", "lab", "method", "session-report",
+    "accessibility-statement", "theme", "method-index-filtered", "search-results", "search-no-result",
+]  # fmt: skip
+
+
+def in_english(public_page):
+    """The same check on the page's English translation (``en:<key>`` in the content), or under /en/."""
+    return replace(
+        public_page,
+        name=f"{public_page.name}-en",
+        path=f"/en{public_page.path}" if public_page.path else "",
+        page_key=f"en:{public_page.page_key}" if public_page.page_key else "",
+    )
+
+
+PUBLIC_PAGES += [in_english(public_page) for public_page in PUBLIC_PAGES if public_page.name in TRANSLATED]
 
 
 def open_page(tab, base_url, content, public_page):

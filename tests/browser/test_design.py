@@ -1,6 +1,7 @@
 """What the design promises a hurried agent, checked in Chromium at 1280 and 375 px: the header's
 size and menu (without JavaScript too), the first screens of the home page and of a method card,
-suggestions in the header's search box, the focused error summary, the roadmap on a phone."""
+suggestions in the header's search box, the focused error summary, the roadmap on a phone, the
+method filters as big choices, no page wider than a phone."""
 
 import pytest
 
@@ -126,3 +127,41 @@ def test_no_page_scrolls_sideways_on_a_phone(public_site, page, public_page):
         PHONE["width"] + 1,
     )
     assert width <= PHONE["width"], f"{public_page.name}: {width} px wide, because of {wide}"
+    page.evaluate("() => window.scrollTo(500, 0)")
+    assert page.evaluate("() => window.scrollX") == 0, f"{public_page.name} scrolls sideways"
+
+
+def test_method_filters_are_big_choices_after_which_the_results_start_on_a_phone(public_site, no_script_tab):
+    base_url, content = public_site
+    tab = no_script_tab
+    tab.goto(base_url + content["method_index"].url + "?phase=discover")
+    # Closed on a phone: the "Filtrer" button, then the first result, in the first screen.
+    assert box(tab, ".index-body__listing .card")["y"] < PHONE["height"]
+    assert not tab.locator("fieldset.choices").first.is_visible()
+    tab.locator("summary.filters-panel__button").click()
+    phase = tab.locator("fieldset.choices--tiles", has=tab.locator("legend", has_text="Phase"))
+    assert phase.is_visible()
+    chosen = phase.locator("label.choice", has=tab.locator("input:checked"))
+    assert chosen.locator(".choice__label").inner_text() == "Découvrir"
+    tiles = phase.locator("label.choice")
+    for index in range(tiles.count()):
+        tile = tiles.nth(index).bounding_box()
+        assert tile["height"] >= 44 and tile["x"] + tile["width"] <= PHONE["width"]
+    assert tab.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    # Without JavaScript: choosing a tile and the button load the filtered list.
+    phase.locator("label.choice", has_text="Peu importe").click()
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Afficher les méthodes").click()
+    assert "phase=&" in tab.url and "phase=discover" not in tab.url
+    assert tab.locator("input[name=phase][value='']").is_checked()
+
+
+def test_a_focused_choice_shows_the_focus_band(public_site, page):
+    base_url, content = public_site
+    page.set_viewport_size(LAPTOP)
+    page.goto(base_url + content["method_index"].url)
+    page.locator("input[name=phase]:checked").focus()
+    page.keyboard.press("ArrowDown")  # the keyboard moves within the group, as with every radio group
+    tile = page.locator("label.choice:has(input:focus-visible)")
+    assert tile.count() == 1
+    assert "rgb(255, 216, 77)" in tile.evaluate("(el) => getComputedStyle(el).boxShadow")

@@ -1,0 +1,329 @@
+"""Bilingual content: French (the default, its URLs of always) and English under /en/; a page
+translated from the admin through the review workflow; what a visitor gets in each language."""
+
+import datetime
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale, Page, WorkflowPage, WorkflowState
+
+from editorial.partners import COMMUNICATORS, STRICT_WORKFLOW, WORKFLOW
+from methods.models import MethodPage
+from tests import factories as f
+from tests.editorial import form_data
+
+
+def get(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, (url, response.status_code)
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def translate(page, title, slug=None):
+    """The English version of a French page, published (its parent's must exist)."""
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = title
+    english.slug = slug or english.slug
+    english.save_revision().publish()
+    return type(english).objects.get(pk=english.pk)
+
+
+@pytest.fixture
+def tree(home_page):
+    methods = f.MethodIndexPageFactory(parent=home_page, title="Méthodes", slug="methodes")
+    method = f.MethodPageFactory(parent=methods, title="Immersion sur le terrain", slug="immersion")
+    other = f.MethodPageFactory(parent=methods, title="Résidence in situ", slug="residence")
+    for page in (home_page, methods, method, other):
+        page.save_revision().publish()
+    english_home = translate(home_page, "Entrelabs", slug="home")
+    english_methods = translate(methods, "Methods", slug="methods")
+    english_method = translate(method, "Field immersion", slug="field-immersion")
+    return {
+        "home": home_page,
+        "methods": methods,
+        "method": MethodPage.objects.get(pk=method.pk),
+        "untranslated": MethodPage.objects.get(pk=other.pk),
+        "english_home": english_home,
+        "english_methods": english_methods,
+        "english_method": english_method,
+    }
+
+
+def switcher(soup):
+    return {
+        a.find("span", lang=True)["lang"]: (a["href"], a.get_text(" ", strip=True))
+        for a in soup.find("nav", class_="language-switcher").find_all("a")
+    }
+
+
+def alternates(soup):
+    return {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+
+
+# Locales and URLs ---------------------------------------------------------------------------------
+
+
+def test_french_is_the_default_locale_and_existing_pages_keep_it(home_page):
+    assert Locale.get_default().language_code == "fr"
+    assert set(Locale.objects.values_list("language_code", flat=True)) == {"fr", "en"}
+    assert Page.objects.filter(depth__gt=1).exclude(locale__language_code="fr").count() == 0
+
+
+def test_french_urls_have_no_prefix_and_english_ones_are_under_en(client, tree):
+    assert tree["method"].url == "/methodes/immersion/"
+    assert tree["english_method"].url == "/en/methods/field-immersion/"
+    assert tree["english_home"].url == "/en/"
+    french = get(client, "/methodes/immersion/")
+    assert french.html["lang"] == "fr" and french.h1.get_text(strip=True) == "Immersion sur le terrain"
+    english = get(client, "/en/methods/field-immersion/")
+    assert english.html["lang"] == "en" and english.h1.get_text(strip=True) == "Field immersion"
+    assert english.find("a", class_="skip-link").get_text() == "Skip to content"
+
+
+def test_an_english_browser_gets_the_french_page_in_french_at_its_french_url(client, tree):
+    response = client.get("/methodes/immersion/", headers={"accept-language": "en-GB,en;q=0.9"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "fr"
+    assert soup.find("a", class_="skip-link").get_text() == "Aller au contenu"
+
+
+def test_the_language_comes_from_the_url_alone(client, tree):
+    """Neither the browser's header nor a language cookie changes a URL's language: a shared cache
+    keeps one copy per URL (no "Vary: Accept-Language")."""
+    client.cookies["django_language"] = "en"
+    for url, language in (("/methodes/immersion/", "fr"), ("/en/methods/field-immersion/", "en")):
+        response = client.get(url, headers={"accept-language": "en" if language == "fr" else "fr"})
+        assert response["Content-Language"] == language
+        assert "accept-language" not in response.get("Vary", "").lower()
+        assert BeautifulSoup(response.content, "html.parser").html["lang"] == language
+
+
+# What a visitor gets ------------------------------------------------------------------------------
+
+
+def test_the_switcher_leads_to_the_same_page_in_the_other_language(client, tree):
+    french = get(client, "/methodes/immersion/")
+    assert switcher(french) == {
+        "fr": ("/methodes/immersion/", "Français"),
+        "en": ("/en/methods/field-immersion/", "English"),
+    }
+    english = get(client, "/en/methods/field-immersion/")
+    assert switcher(english)["fr"] == ("/methodes/immersion/", "Français")
+    current = english.find("nav", class_="language-switcher").find("a", attrs={"aria-current": "true"})
+    assert current["href"] == "/en/methods/field-immersion/"
+
+
+def test_the_switcher_says_when_a_page_is_not_translated(client, tree):
+    french = get(client, "/methodes/residence/")
+    assert switcher(french)["en"] == ("/en/methodes/residence/", "English (page non traduite)")
+    english = get(client, "/en/methodes/residence/")
+    # The French page, announced in English, its content marked as French.
+    assert english.html["lang"] == "en"
+    notice = english.find(class_="untranslated-notice")
+    assert notice.get_text(strip=True) == "This page is not translated into English yet: here it is in French."
+    content = english.find("main").find("div", class_="wrap", lang="fr")
+    assert content.h1.get_text(strip=True) == "Résidence in situ"
+    assert switcher(english) == {
+        "fr": ("/methodes/residence/", "Français"),
+        "en": ("/en/methodes/residence/", "English (not translated)"),
+    }
+    # Its canonical URL stays the French one, and it claims no English alternate.
+    assert english.find("link", rel="canonical")["href"] == "http://localhost/methodes/residence/"
+    assert alternates(english) == {}
+
+
+def test_a_french_path_under_en_redirects_to_the_english_translation(client, tree):
+    response = client.get("/en/methodes/immersion/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/methods/field-immersion/"
+
+
+def test_an_unknown_english_path_is_a_404(client, tree):
+    assert client.get("/en/methodes/nulle-part/").status_code == 404
+
+
+def test_hreflang_alternates_list_the_real_translations(client, tree):
+    expected = {
+        "fr": "http://localhost/methodes/immersion/",
+        "en": "http://localhost/en/methods/field-immersion/",
+        "x-default": "http://localhost/methodes/immersion/",
+    }
+    assert alternates(get(client, "/methodes/immersion/")) == expected
+    assert alternates(get(client, "/en/methods/field-immersion/")) == expected
+    assert alternates(get(client, "/methodes/residence/")) == {}
+
+
+def test_an_unpublished_translation_is_neither_linked_nor_an_alternate(client, tree):
+    tree["english_method"].unpublish()
+    french = get(client, "/methodes/immersion/")
+    assert alternates(french) == {}
+    assert switcher(french)["en"] == ("/en/methodes/immersion/", "English (page non traduite)")
+
+
+def test_menus_and_breadcrumbs_follow_the_language(client, tree):
+    for index in (tree["methods"], tree["english_methods"]):
+        page = Page.objects.get(pk=index.pk).specific  # with its children counted
+        page.show_in_menus = True
+        page.save_revision().publish()
+    english = get(client, "/en/methods/field-immersion/")
+    menu = english.find("nav", attrs={"aria-label": "Main menu"})
+    assert [a["href"] for a in menu.find_all("a")] == ["/en/methods/"]
+    breadcrumbs = english.find("nav", attrs={"aria-label": "Breadcrumb"})
+    assert [a["href"] for a in breadcrumbs.find_all("a")][:2] == ["/en/", "/en/methods/"]
+    french = get(client, "/methodes/immersion/")
+    assert [a["href"] for a in french.find("nav", attrs={"aria-label": "Menu principal"}).find_all("a")] == [
+        "/methodes/"
+    ]
+
+
+def test_the_sitemap_lists_both_languages(client, tree):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    assert {
+        "http://localhost/",
+        "http://localhost/methodes/immersion/",
+        "http://localhost/methodes/residence/",
+        "http://localhost/en/",
+        "http://localhost/en/methods/field-immersion/",
+    } <= locations
+    assert not any("/en/methodes/" in location for location in locations)
+
+
+def test_an_anonymous_page_sets_no_cookie_in_either_language(client, tree):
+    for url in ("/methodes/immersion/", "/en/methods/field-immersion/", "/en/methodes/residence/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert not response.cookies, (url, list(response.cookies))
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_a_page_renders_in_the_same_queries_in_both_languages(client, tree):
+    counts = {}
+    for url in ("/methodes/immersion/", "/en/methods/field-immersion/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts[url] = len(queries)
+    # The English home page costs one query more to find (the French one is the site's root).
+    assert counts["/en/methods/field-immersion/"] <= counts["/methodes/immersion/"] + 1 <= 15
+
+
+# The translators' path ------------------------------------------------------------------------------
+
+
+def make_user(username, group):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "password")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.mark.parametrize("group", ["Traducteurs", COMMUNICATORS])
+def test_a_translation_is_started_in_the_admin_and_published_through_the_review(client, tree, group):
+    translator = make_user("traductrice", group)
+    communicator = make_user("communicante", COMMUNICATORS) if group != COMMUNICATORS else translator
+    client.force_login(translator)
+
+    # "Traduire" on the French page, English chosen: an English draft, copied from the French.
+    form = BeautifulSoup(
+        client.get(f"/admin/translation/submit/page/{tree['untranslated'].pk}/").content, "html.parser"
+    )
+    english_choice = form.find(
+        "input", attrs={"name": "locales", "value": str(Locale.objects.get(language_code="en").pk)}
+    )
+    assert english_choice is not None and not english_choice.has_attr("disabled")
+    response = client.post(
+        f"/admin/translation/submit/page/{tree['untranslated'].pk}/", {"locales": [english_choice["value"]]}
+    )
+    assert response.status_code == 302
+    english = tree["untranslated"].get_translation(Locale.objects.get(language_code="en"))
+    assert response["Location"] == f"/admin/pages/{english.pk}/edit/"
+    assert not english.live and english.get_parent().pk == tree["english_methods"].pk
+
+    # Field by field in the edit form, then submitted to the same review as every page.
+    edit_url = f"/admin/pages/{english.pk}/edit/"
+    data = form_data(client.get(edit_url).content, "page-edit-form")
+    data.update(title="In-situ residency", slug="in-situ-residency", summary="Living inside a public service.")
+    data["action-submit"] = "action-submit"
+    response = client.post(edit_url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    state = WorkflowState.objects.for_instance(english).get(status=WorkflowState.STATUS_IN_PROGRESS)
+    assert state.workflow.name == WORKFLOW
+    assert client.get("/en/methods/in-situ-residency/").status_code == 404
+
+    # A communicator approves: the English page is live, and the French page links to it.
+    client.force_login(communicator)
+    task_state = state.current_task_state
+    client.post(f"/admin/pages/workflow/action/{english.pk}/approve/{task_state.pk}/", {"comment": ""})
+    client.logout()
+    english_page = get(client, "/en/methods/in-situ-residency/")
+    assert english_page.h1.get_text(strip=True) == "In-situ residency"
+    assert switcher(get(client, "/methodes/residence/"))["en"] == ("/en/methods/in-situ-residency/", "English")
+
+
+def test_translators_cannot_publish(client, tree):
+    translator = make_user("traductrice", "Traducteurs")
+    client.force_login(translator)
+    edit_url = f"/admin/pages/{tree['english_method'].pk}/edit/"
+    data = form_data(client.get(edit_url).content, "page-edit-form")
+    data.update(title="Immersion, published by a translator", **{"action-publish": "action-publish"})
+    client.post(edit_url, data)
+    assert MethodPage.objects.get(pk=tree["english_method"].pk).title == "Field immersion"
+    assert client.get("/en/methods/field-immersion/").status_code == 200
+
+
+def test_the_english_session_reports_get_the_strict_review(home_page):
+    reports = f.SessionReportIndexPageFactory(parent=home_page)
+    translate(home_page, "Entrelabs", slug="home")
+    english_reports = translate(reports, "Entrelabs workshops", slug="workshops")
+    assert WorkflowPage.objects.get(page=english_reports).workflow.name == STRICT_WORKFLOW
+    report = f.SessionReportPageFactory(parent=english_reports)
+    assert report.get_workflow().name == STRICT_WORKFLOW
+
+
+def test_a_translation_older_than_its_french_page_shows_as_out_of_date(client, tree):
+    communicator = make_user("communicante", COMMUNICATORS)
+    english = tree["english_method"]
+    english.last_published_at = timezone.now() - datetime.timedelta(days=2)
+    english.save(update_fields=["last_published_at"])
+    french = tree["method"]
+    french.summary = "Un résumé revu."
+    french.save_revision().publish()
+
+    client.force_login(communicator)
+    edit = client.get(f"/admin/pages/{english.pk}/edit/").content.decode()
+    assert "Cette traduction n’est plus à jour : sa page française « Immersion sur le terrain » a été republiée" in edit
+    assert "Cette traduction n’est plus à jour" not in client.get(f"/admin/pages/{french.pk}/edit/").content.decode()
+    listing = BeautifulSoup(client.get(f"/admin/pages/{tree['english_methods'].pk}/").content, "html.parser")
+    flag = listing.find("a", href=f"/admin/pages/{french.pk}/history/")
+    assert flag is not None and "Traduction à mettre à jour" in flag.get_text()
+    french_listing = client.get(f"/admin/pages/{tree['methods'].pk}/").content.decode()
+    assert "Traduction à mettre à jour" not in french_listing
+
+    client.logout()
+    note = get(client, "/en/methods/field-immersion/").find(class_="untranslated-notice")
+    assert note.get_text(strip=True).startswith("The French page was updated on")
+
+    # Published again in English: up to date.
+    english.save_revision().publish()
+    client.force_login(communicator)
+    assert "Cette traduction n’est plus à jour" not in client.get(f"/admin/pages/{english.pk}/edit/").content.decode()
+    client.logout()
+    assert get(client, "/en/methods/field-immersion/").find(class_="untranslated-notice") is None
+
+
+def test_rich_text_links_lead_to_the_readers_language(client, tree):
+    english_home = Page.objects.get(pk=tree["english_home"].pk).specific
+    english_home.introduction = (
+        f'<p><a linktype="page" id="{tree["method"].pk}">Immersion</a> '
+        f'<a linktype="page" id="{tree["untranslated"].pk}">Residency</a></p>'
+    )
+    english_home.save_revision().publish()
+    introduction = get(client, "/en/").find("main")
+    assert introduction.find("a", string="Immersion")["href"] == "/en/methods/field-immersion/"
+    assert introduction.find("a", string="Residency")["href"] == "/methodes/residence/"

@@ -50,7 +50,7 @@ def document_is_public(document):
     """True when a live page without view restriction uses the document (Wagtail's reference index)."""
     page_type = ContentType.objects.get_for_model(Page)
     references = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
-    live_ids = [str(pk) for pk in public_pages().values_list("pk", flat=True)]
+    live_ids = [str(pk) for pk in public_pages(all_locales=True).values_list("pk", flat=True)]
     return references.filter(object_id__in=live_ids).exists()
 
 

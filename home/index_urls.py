@@ -16,7 +16,9 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-CACHE_KEY = "portal:index-url:{label}"
+from home.models.mixins import active_language, content_languages
+
+CACHE_KEY = "portal:index-url:{language}:{label}"
 CACHED_LABELS_KEY = "portal:index-url:labels"
 VERSION_KEY = "portal:pages-version"
 VERSION_SECONDS = 60 * 60 * 24
@@ -40,8 +42,9 @@ SHOWN_ON_PAGES = (
 
 
 def index_url(model):
-    """The relative URL of the first live public page of ``model``, or "" when there is none."""
-    key = CACHE_KEY.format(label=model._meta.label_lower)
+    """The relative URL of the first live public page of ``model`` in the active language, or ""
+    when there is none."""
+    key = CACHE_KEY.format(language=active_language(), label=model._meta.label_lower)
     url = cache.get(key)
     if url is None:
         page = model.objects.public_live().only("id", "url_path", "path", "depth").first()
@@ -57,9 +60,9 @@ def pages_version():
 
 
 def until_pages_change(key, build, timeout=60 * 60):
-    """``build()``, cached under ``key`` for ``timeout`` seconds at most, or until something a
-    page shows changes."""
-    versioned_key = f"portal:pages:{pages_version()}:{key}"
+    """``build()``, cached under ``key`` and the active language (what pages list depends on it) for
+    ``timeout`` seconds at most, or until something a page shows changes."""
+    versioned_key = f"portal:pages:{pages_version()}:{active_language()}:{key}"
     value = cache.get(versioned_key)
     if value is None:
         value = build()
@@ -75,7 +78,8 @@ def shown_on_pages(instance):
 def clear(sender=None, instance=None, **kwargs):
     if instance is None or shown_on_pages(instance):
         labels = cache.get(CACHED_LABELS_KEY, set())
-        cache.delete_many([CACHE_KEY.format(label=label) for label in labels] + [VERSION_KEY])
+        keys = [CACHE_KEY.format(language=code, label=label) for code in content_languages() for label in labels]
+        cache.delete_many([*keys, VERSION_KEY])
 
 
 def connect():

@@ -35,7 +35,7 @@ def site_links(site, request):
     chosen = [block.value for block in site_settings.footer_links if block.value is not None]
     footer_ids = [page.pk for page in chosen]
     pages = (
-        public_pages()
+        public_pages(all_locales=True)
         .filter(
             Q(pk=home.pk)
             | Q(depth=home.depth + 1, path__startswith=home.path, show_in_menus=True)

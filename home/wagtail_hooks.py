@@ -1,10 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Theme
+from home.models.mixins import serve_in_language_of
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -29,3 +31,10 @@ register_form_field_override(
         "error_messages": {"invalid": _("Enter a web address starting with https://.")},
     },
 )
+
+
+@hooks.register("before_serve_page")
+def list_in_the_page_language(page, request, serve_args, serve_kwargs):
+    """A page lists pages of its own language, also when it is served under another language's
+    interface (a French page not translated yet, under /en/)."""
+    serve_in_language_of(page)

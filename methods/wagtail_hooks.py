@@ -3,6 +3,7 @@ the draft it created, times in the site's time zone (Europe/Paris)."""
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -101,6 +102,8 @@ class DecideProposalView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
     header_icon = "mail"
 
     def dispatch(self, request, pk, status):
+        if not self.user_has_permission(self.permission_required):
+            raise PermissionDenied  # before anything about the proposal is read
         self.proposal = get_object_or_404(MethodProposal.objects.select_related("page"), pk=pk)
         if status not in (ProposalStatus.ACCEPTED, ProposalStatus.DECLINED):
             raise Http404

@@ -1,6 +1,7 @@
 """The read-only public API: one listing operation per source, described in OpenAPI 3."""
 
 from django.http import QueryDict
+from django.utils import translation
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import Throttled, ValidationError
 from pydantic import create_model
@@ -11,7 +12,8 @@ from opendata.sources import SOURCES, BadParameter
 DESCRIPTION = """API publique en lecture seule du réseau Entrelabs : ce qu'un visiteur voit sur le
 site (pages publiées et publiques), jamais un brouillon, une page à accès restreint ni une
 adresse de contributeur. Chaque liste est paginée (`page`, `page_size`) dans un ordre stable,
-filtrable comme la page publique correspondante et interrogeable en plein texte (`q`).
+filtrable comme la page publique correspondante et interrogeable en plein texte (`q`), en
+français (par défaut) ou en anglais (`lang=en` : les pages traduites).
 Un paramètre invalide reçoit une erreur 400 qui le nomme ; au-delà de la limite de requêtes,
 une erreur 429 avec l'en-tête `Retry-After`. Données sous la licence indiquée dans
 /catalogue.jsonld."""
@@ -84,7 +86,9 @@ def add_listing(source):
 
     def listing(request, params: Query[params_schema]):
         start = (params.page - 1) * params.page_size
-        count, records = source.results(params, request, (start, start + params.page_size))
+        # The listings read the active language's pages (``public_live()``).
+        with translation.override(params.lang):
+            count, records = source.results(params, request, (start, start + params.page_size))
         return {
             "count": count,
             "page": params.page,

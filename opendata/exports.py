@@ -5,10 +5,11 @@ import csv
 import pydantic
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from opendata.ratelimits import rate_limited
-from opendata.sources import SOURCES, BadParameter
+from opendata.sources import DEFAULT_LANGUAGE, SOURCES, BadParameter
 
 
 def exported_sources():
@@ -31,13 +32,15 @@ def export(request, name, extension):
     query = {key: value for key, value in request.GET.items() if key in source.params.model_fields}
     try:
         params = source.params(**query)
-        _, records = source.results(params, request)
+        with translation.override(params.lang):
+            _, records = source.results(params, request)
     except pydantic.ValidationError as exc:
         first = exc.errors()[0]
         return error(str(first["loc"][-1]) if first["loc"] else "", first["msg"])
     except BadParameter as exc:
         return error(exc.parameter, exc.message)
-    filename = f"entrelabs-{name}.{extension}"
+    suffix = "" if params.lang == DEFAULT_LANGUAGE else f"-{params.lang}"
+    filename = f"entrelabs-{name}{suffix}.{extension}"
     if extension == "json":
         response = JsonResponse(
             records, safe=False, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False}

@@ -3,18 +3,21 @@ methods, the session reports, a theme, a lab. Every feed reads a listing the pub
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.http import urlencode
 from wagtail.models import Page
 
 from events.models import AgendaPage, EventPage
 from home.models import Theme
+from home.models.mixins import active_language
 from labs.models import LabPage, SessionReportIndexPage, SessionReportPage
 from methods.models import MethodIndexPage, MethodPage
 from news.models import NewsIndexPage, NewsPage
-from opendata.sources import SOURCES, PageSource
+from opendata.sources import DEFAULT_LANGUAGE, LANGUAGE_CODES, SOURCES, PageSource
 
 FEED_LENGTH = 30
 # Pages never published through a revision have no date: last, on every database.
@@ -23,14 +26,19 @@ FORMATS = {"rss": ("application/rss+xml", Rss201rev2Feed), "atom": ("application
 
 
 class PageFeed(Feed):
-    """A feed of pages, newest first. Subclasses say which pages (``pages``) and what they are."""
+    """A feed of pages, newest first, in one language (``?lang=``, else the active one: the pages
+    read through ``public_live()``). Subclasses say which pages (``pages``) and what they are."""
 
     kind: str  # the URL's name: /flux/<kind>.rss
 
-    def __init__(self, feed_format):
+    def __init__(self, feed_format, language=DEFAULT_LANGUAGE):
         super().__init__()
         self.feed_format = feed_format
         self.feed_type = FORMATS[feed_format][1]
+        self.language = language
+
+    def in_english(self):
+        return self.language == "en"
 
     def get_object(self, request, slug=None):
         return {"request": request, "slug": slug}
@@ -48,12 +56,14 @@ class PageFeed(Feed):
         raise NotImplementedError
 
     def link(self, obj):
-        return "/"
+        return "/" if self.language == DEFAULT_LANGUAGE else f"/{self.language}/"
 
     def feed_url(self, obj):
-        return obj["request"].path
+        return with_language(obj["request"].path, self.language)
 
     def channel_text(self, obj):
+        if self.in_english():
+            return f"The latest publications of the Entrelabs network: {self.heading(obj)}."
         return f"Les dernières publications du réseau Entrelabs : {self.heading(obj).lower()}."
 
     # Readers render an RSS description and an Atom summary as HTML: the plain text editors typed is
@@ -87,7 +97,7 @@ class SiteFeed(PageFeed):
     kind = "site"
 
     def heading(self, obj):
-        return "tout le site"
+        return "the whole site" if self.in_english() else "tout le site"
 
     def pages(self, obj):
         # Every public content listing, together: what a visitor can reach from the index pages.
@@ -102,7 +112,7 @@ class MethodFeed(PageFeed):
     kind = "methodes"
 
     def heading(self, obj):
-        return "méthodes"
+        return "methods" if self.in_english() else "méthodes"
 
     def pages(self, obj):
         return SOURCES["methods"].listing()
@@ -112,7 +122,7 @@ class SessionReportFeed(PageFeed):
     kind = "ateliers"
 
     def heading(self, obj):
-        return "comptes rendus des sessions"
+        return "session reports" if self.in_english() else "comptes rendus des sessions"
 
     def pages(self, obj):
         return SOURCES["session-reports"].listing()
@@ -122,7 +132,7 @@ class EventFeed(PageFeed):
     kind = "agenda"
 
     def heading(self, obj):
-        return "agenda"
+        return "events" if self.in_english() else "agenda"
 
     def pages(self, obj):
         return SOURCES["events"].listing()
@@ -132,7 +142,7 @@ class NewsFeed(PageFeed):
     kind = "actualites"
 
     def heading(self, obj):
-        return "actualités"
+        return "news" if self.in_english() else "actualités"
 
     def pages(self, obj):
         return SOURCES["news"].listing()
@@ -148,6 +158,8 @@ class ThemeFeed(PageFeed):
         return {"request": request, "slug": slug, "theme": theme}
 
     def heading(self, obj):
+        if self.in_english():
+            return f"theme “{obj['theme'].name}”"
         return f"thème « {obj['theme'].name} »"
 
     def link(self, obj):
@@ -170,6 +182,8 @@ class LabFeed(PageFeed):
         return obj["lab"].title
 
     def channel_text(self, obj):
+        if self.in_english():
+            return f"The projects, methods and news of {obj['lab'].title}, on Entrelabs."
         return f"Les projets, les méthodes et les actualités de {obj['lab'].title}, sur Entrelabs."
 
     def link(self, obj):
@@ -188,13 +202,26 @@ FEEDS = {feed.kind: feed for feed in (SiteFeed, MethodFeed, SessionReportFeed, E
 
 
 def feed_view(request, kind, feed_format, slug=None):
-    return FEEDS[kind](feed_format)(request, slug=slug)
+    """A feed in ``?lang=`` (fr, en), else in the active language (``/en/`` in front of the URL)."""
+    language = request.GET.get("lang") or active_language()
+    if language not in LANGUAGE_CODES:
+        message = f"Paramètre invalide : lang. Langues : {', '.join(LANGUAGE_CODES)}."
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    with translation.override(language):
+        return FEEDS[kind](feed_format, language)(request, slug=slug)
+
+
+def with_language(url, language):
+    """The feed's URL in a language: as is in French, with ``?lang=`` in another."""
+    return url if language == DEFAULT_LANGUAGE else f"{url}?{urlencode({'lang': language})}"
 
 
 def feed_url(kind, feed_format, slug=None):
     if slug is None:
-        return reverse("feed", kwargs={"kind": kind, "feed_format": feed_format})
-    return reverse("feed_of", kwargs={"kind": kind, "slug": slug, "feed_format": feed_format})
+        url = reverse("feed", kwargs={"kind": kind, "feed_format": feed_format})
+    else:
+        url = reverse("feed_of", kwargs={"kind": kind, "slug": slug, "feed_format": feed_format})
+    return with_language(url, active_language())
 
 
 # The feeds a page follows: the whole site always, then the page's own kind.

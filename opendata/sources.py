@@ -10,6 +10,7 @@ import html
 from decimal import Decimal
 from typing import ClassVar, Literal
 
+from django.conf import settings
 from django.db.models import Max
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -28,6 +29,9 @@ from methods.models import CurriculumIndexPage, Difficulty, Duration, MethodInde
 from news.models import NewsIndexPage, NewsPage, public_news, with_labs
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+# The languages content is published in (``lang``): the site's languages, French first.
+LANGUAGE_CODES = tuple(code for code, _ in settings.LANGUAGES)
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 
 class BadParameter(Exception):
@@ -64,6 +68,9 @@ def live_index(model):
 
 
 class ListParams(Schema):
+    lang: Literal[LANGUAGE_CODES] = Field(
+        DEFAULT_LANGUAGE, description="Langue des contenus : fr (par défaut) ou en (les pages traduites en anglais)"
+    )
     q: str = Field(None, max_length=200, description="Recherche plein texte (mots du titre, du résumé, du texte)")
     page: int = Field(1, ge=1, le=100_000, description="Numéro de page, à partir de 1")
     page_size: int = Field(20, ge=1, le=100, description="Nombre de résultats par page (100 au plus)")

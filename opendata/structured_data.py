@@ -5,7 +5,7 @@ one is a ``WebPage``. Adding a type is one function and one line in ``BUILDERS``
 
 from decimal import Decimal
 
-from home.models.mixins import visible_page_ids
+from home.models.mixins import active_language, visible_page_ids
 from opendata.sources import plain_text
 
 SITE_NAME = "Entrelabs"
@@ -36,7 +36,7 @@ def web_page(page, request, root_url, kind="WebPage"):
         "@id": page.get_full_url(request),
         "url": page.get_full_url(request),
         "name": page.title,
-        "inLanguage": "fr",
+        "inLanguage": active_language(),
     }
     description = getattr(page, "meta_description", "") or page.search_description
     if description:
@@ -205,5 +205,5 @@ def view_graph(request, title, crumbs, home, root_url):
     url = root_url + request.path
     trail = [(home["title"], absolute(home["url"], root_url))] if home else []
     trail += [(crumb["title"], absolute(crumb.get("url") or request.path, root_url)) for crumb in crumbs]
-    node = {"@type": "WebPage", "@id": url, "url": url, "name": title, "inLanguage": "fr"}
+    node = {"@type": "WebPage", "@id": url, "url": url, "name": title, "inLanguage": active_language()}
     return {"@context": "https://schema.org", "@graph": [node, breadcrumbs(trail)]}

@@ -10,6 +10,8 @@ copy of the title and body, and queries are stemmed the same way (``search/sqlit
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 
+from .text import DEFAULT_LANGUAGE, known_language
+
 
 def SearchBackend(params):  # noqa: N802 (the name modelsearch looks up)
     """The French-aware variant of the database backend for the current database."""
@@ -25,3 +27,18 @@ def SearchBackend(params):  # noqa: N802 (the name modelsearch looks up)
 
         return FrenchPostgresSearchBackend(params)
     return backend
+
+
+def locale_languages(objs):
+    """{locale id: language code} for objects about to be indexed (one query, none for objects
+    without a locale such as documents' text)."""
+    from wagtail.models import Locale
+
+    if not any(getattr(obj, "locale_id", None) for obj in objs):
+        return {}
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
+def object_language(obj, languages):
+    """The language an object is written in, for its stems: its locale's (a page), else French."""
+    return known_language(languages.get(getattr(obj, "locale_id", None), DEFAULT_LANGUAGE))

@@ -19,6 +19,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.utils.file import hash_filelike
 
+from home.models.mixins import active_language
+
 logger = logging.getLogger(__name__)
 
 # Enough for any worksheet; bounds the work a huge upload can cause.
@@ -246,7 +248,12 @@ def pages_using_documents(document_ids):
     pairs.update(
         (doc, page) for page, doc in ManifestoPage.objects.filter(pdf_id__in=document_ids).values_list("pk", "pdf_id")
     )
-    pages = Page.objects.live().public().filter(pk__in={page for _, page in pairs}).order_by("title")
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(pk__in={page for _, page in pairs}, locale__language_code=active_language())
+        .order_by("title")
+    )
     pages = {page.pk: page for page in pages}
     usage = {doc: [] for doc in document_ids}
     for doc, page in sorted(pairs):

@@ -21,14 +21,25 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from modelsearch.index import SearchField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 
+from home.models.mixins import active_language
 from home.models.taxonomy import Theme, themed_page_models
 
 from .facets import declared_facets
 from .spelling import corrected_query
 from .synonyms import synonym_sets
-from .text import STOP_WORDS, autocomplete_terms, fold, matches_any, query_groups, query_stems, query_terms, words
+from .text import (
+    DEFAULT_LANGUAGE,
+    STOP_WORDS,
+    autocomplete_terms,
+    fold,
+    matches_any,
+    query_groups,
+    query_stems,
+    query_terms,
+    words,
+)
 
 DOCUMENT_TYPE = "document"
 RESULTS_PER_PAGE = 20
@@ -64,12 +75,14 @@ def title_boost(model):
 
 class TextMatch:
     """The full-text condition of a query on the search index, for the database in use
-    (``search/sqlite.py``, ``search/postgres.py``: the only code that reads the index tables)."""
+    (``search/sqlite.py``, ``search/postgres.py``: the only code that reads the index tables),
+    with the stemming of the language the query is written in (the pages' language)."""
 
-    def __init__(self, query):
+    def __init__(self, query, language=DEFAULT_LANGUAGE):
         synonyms = synonym_sets()
-        self.groups = query_groups(query, synonyms)
-        self.stems = query_stems(query, synonyms)
+        self.language = language
+        self.groups = query_groups(query, synonyms, language)
+        self.stems = query_stems(query, synonyms, language)
         self.is_empty = not self.stems
 
     def ranked_entries(self):
@@ -79,7 +92,7 @@ class TextMatch:
             from .sqlite import ranked_entries
         else:
             from .postgres import ranked_entries
-        return ranked_entries(self.groups, title_boost(Page))
+        return ranked_entries(self.groups, title_boost(Page), self.language)
 
 
 @dataclass
@@ -114,11 +127,11 @@ class Hit:
         return self.object._meta.verbose_name
 
 
-def highlight(text, stems, length=SNIPPET_WORDS):
+def highlight(text, stems, language=DEFAULT_LANGUAGE, length=SNIPPET_WORDS):
     """A passage of text around the first matching word, as [(text, is_match)], or [] if none matches."""
     parts = re.split(r"([^\W_]+)", text[:MAX_SNIPPET_SOURCE])
     word_positions = list(range(1, len(parts), 2))
-    first = next((n for n, i in enumerate(word_positions) if matches_any(parts[i], stems)), None)
+    first = next((n for n, i in enumerate(word_positions) if matches_any(parts[i], stems, language)), None)
     if first is None:
         return []
     start = max(0, first - length // 3)
@@ -127,7 +140,7 @@ def highlight(text, stems, length=SNIPPET_WORDS):
         return []
     segments = [("… " if start > 0 else "", False)]
     for i in range(selected[0], selected[-1] + 1):
-        segments.append((parts[i], i % 2 == 1 and matches_any(parts[i], stems)))
+        segments.append((parts[i], i % 2 == 1 and matches_any(parts[i], stems, language)))
     if selected[-1] < word_positions[-1]:
         segments.append((" …", False))
     return segments
@@ -146,18 +159,20 @@ def page_texts(page):
                 yield strip_tags(str(value))
 
 
-def page_snippet(page, stems):
+def page_snippet(page, stems, language=DEFAULT_LANGUAGE):
     """A passage of the first of the page's texts with a matching word (texts after it are not read),
     or the summary."""
-    passages = (highlight(text, stems) for text in page_texts(page))
+    passages = (highlight(text, stems, language) for text in page_texts(page))
     return next((passage for passage in passages if passage), None) or [(getattr(page, "summary", ""), False)]
 
 
 class SiteSearch:
-    """A query with its facet choices: the matching hits, their count and the facet counts."""
+    """A query with its facet choices: the matching hits, their count and the facet counts, among
+    the pages of one language (the active one by default)."""
 
-    def __init__(self, query, filters=None, facet_pages=None, window=(0, RESULTS_PER_PAGE)):
+    def __init__(self, query, filters=None, facet_pages=None, window=(0, RESULTS_PER_PAGE), language=None):
         self.query = query
+        self.language = language or active_language()
         # The hits fetched with the facet counts: the page of results the visitor asked for.
         self.first_window = window
         self._runs = {}
@@ -165,7 +180,7 @@ class SiteSearch:
         # {facet: {id: page}}: the options of the page-valued facets (the form has them already).
         self._facet_pages = dict(facet_pages or {})
         self.filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
-        self.match = TextMatch(query)
+        self.match = TextMatch(query, self.language)
         self.page_models = searchable_page_models()
         content_types = ContentType.objects.get_for_models(*self.page_models)
         self.page_content_type_ids = sorted(ct.pk for ct in content_types.values())
@@ -180,7 +195,11 @@ class SiteSearch:
     def live_pages(self):
         # public() reads every view restriction with a query: once per search is enough.
         if not hasattr(self, "_live_pages"):
-            self._live_pages = Page.objects.live().public().filter(content_type_id__in=self.page_content_type_ids)
+            self._live_pages = (
+                Page.objects.live()
+                .public()
+                .filter(content_type_id__in=self.page_content_type_ids, locale__language_code=self.language)
+            )
         return self._live_pages.all()
 
     def facet_condition(self, exclude=()):
@@ -467,7 +486,7 @@ class SiteSearch:
                             object=text.document,
                             is_document=True,
                             title_match=bool(title_match),
-                            snippet=highlight(text.text, self.match.stems),
+                            snippet=highlight(text.text, self.match.stems, self.language),
                             used_by=usage.get(text.document_id, []),
                         )
                     )
@@ -480,7 +499,7 @@ class SiteSearch:
                 for facet, options, by_path in page_valued
                 if (option := facet.page_of(page, options, by_path))
             ]
-            snippet = page_snippet(page, self.match.stems)
+            snippet = page_snippet(page, self.match.stems, self.language)
             hits.append(
                 Hit(
                     object=page,
@@ -517,7 +536,7 @@ class SiteSearch:
     def facet_pages(self, name):
         """The live public option pages of a page-valued facet, by id (cached on the search)."""
         if name not in self._facet_pages:
-            self._facet_pages[name] = self.declared_facets[name].option_pages()
+            self._facet_pages[name] = self.declared_facets[name].option_pages(self.language)
         return self._facet_pages[name]
 
     def all_themes(self):
@@ -644,7 +663,11 @@ def autocomplete(query, limit=8):
     pages = (
         Page.objects.live()
         .public()
-        .filter(content_type__in=ContentType.objects.get_for_models(*searchable_page_models()).values())
+        .filter(
+            content_type__in=ContentType.objects.get_for_models(*searchable_page_models()).values(),
+            # Page's FilterField "locale" (the backend filters on the field, not on a join).
+            locale=Locale.objects.filter(language_code=active_language()).first(),
+        )
     )
     last = fold(autocomplete_terms(query)[-1])
     if last not in STOP_WORDS:

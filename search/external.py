@@ -12,8 +12,9 @@ from collections import Counter
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from modelsearch.backends import get_search_backend
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from home.models.mixins import active_language
 from home.models.taxonomy import Theme, themed_page_models
 
 from .engine import DOCUMENT_TYPE, Hit, page_type_key, searchable_page_models
@@ -33,6 +34,8 @@ class ExternalSearch:
         self.filters = filters
         self.models = searchable_page_models()
         self.content_types = ContentType.objects.get_for_models(*self.models)
+        # The pages of the language being read (Page's FilterField "locale": no join in the index).
+        self.locale = Locale.objects.filter(language_code=active_language()).first()
         self.counts_columns_only = type(get_search_backend()).__module__.startswith("modelsearch.backends.database")
 
     def querysets(self, exclude=None, models=None):
@@ -55,9 +58,12 @@ class ExternalSearch:
             conditions = {m: condition & allowed[m] for m, condition in conditions.items() if m in allowed}
         if models is None and set(chosen) <= {"type"}:
             if "type" in chosen:
-                return [(model, model.objects.live().public()) for model in candidates]
-            return [(Page, Page.objects.live().public().filter(content_type__in=list(self.content_types.values())))]
-        return [(model, model.objects.live().public().filter(condition)) for model, condition in conditions.items()]
+                return [(model, self.live_pages(model)) for model in candidates]
+            return [(Page, self.live_pages(Page).filter(content_type__in=list(self.content_types.values())))]
+        return [(model, self.live_pages(model).filter(condition)) for model, condition in conditions.items()]
+
+    def live_pages(self, model):
+        return model.objects.live().public().filter(locale=self.locale)
 
     def search(self, pages):
         return pages.search(self.query, operator="and")
@@ -67,9 +73,7 @@ class ExternalSearch:
 
         if self.filters.get("type") not in (None, DOCUMENT_TYPE) or len(self.filters) > bool(self.filters.get("type")):
             return None
-        used = list(
-            DocumentText.objects.filter(used_document_ids(Page.objects.live().public())).values_list("pk", flat=True)
-        )
+        used = list(DocumentText.objects.filter(used_document_ids(self.live_pages(Page))).values_list("pk", flat=True))
         texts = DocumentText.objects.filter(pk__in=used).select_related("document")
         return get_search_backend().search(self.query, texts, operator="and") if self.query else None
 

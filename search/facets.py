@@ -11,6 +11,7 @@ from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import Page, get_page_models
 
+from home.models.mixins import active_language, content_languages
 from home.search_facets import PARENT_FILTER_FIELD, Facet
 
 # Names become SQL literals and column aliases: identifiers only.
@@ -134,15 +135,20 @@ class DeclaredFacet:
             return PARENT_FILTER_FIELD
         return next(attname for declaring_model, _, attname in self.fields if declaring_model is model)
 
-    def option_pages(self):
-        """The live public pages this facet may offer, by id (cached a minute at most, and until a
-        page or a view restriction changes)."""
-        key = option_pages_cache_key(self.option_model)
+    def option_pages(self, language=None):
+        """The live public pages this facet may offer in the language (the active one by default), by
+        id (cached a minute at most, and until a page or a view restriction changes)."""
+        language = language or active_language()
+        key = option_pages_cache_key(self.option_model, language)
         pages = shared_cache.get(key)
         if pages is None:
             # Only what an option's label, a form choice and a link to the page need.
             pages = list(
-                self.option_model.objects.live().public().only("title", "path", "url_path", "depth").order_by("title")
+                self.option_model.objects.live()
+                .public()
+                .filter(locale__language_code=language)
+                .only("title", "path", "url_path", "depth")
+                .order_by("title")
             )
             # Cleared on change (search/signals.py); the short life bounds how long other processes
             # keep an old list when the cache is per process (no REDIS_URL).
@@ -162,8 +168,8 @@ class DeclaredFacet:
         return None
 
 
-def option_pages_cache_key(model):
-    return f"search:facet-pages:{model._meta.label_lower}"
+def option_pages_cache_key(model, language):
+    return f"search:facet-pages:{language}:{model._meta.label_lower}"
 
 
 @cache
@@ -183,5 +189,10 @@ def declared_facets():
 def forget_option_pages():
     """A page or a view restriction changed: the cached option pages may be out of date."""
     shared_cache.delete_many(
-        [option_pages_cache_key(f.option_model) for f in declared_facets().values() if f.is_page_valued]
+        [
+            option_pages_cache_key(f.option_model, language)
+            for f in declared_facets().values()
+            if f.is_page_valued
+            for language in content_languages()
+        ]
     )

@@ -29,9 +29,20 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
+from home.models.mixins import active_language
+
+from .backends import locale_languages, object_language
 from .spelling import remember_words
 from .synonyms import synonym_sets
-from .text import MIN_PREFIX_LENGTH, autocomplete_terms, query_groups
+from .text import DEFAULT_LANGUAGE, MIN_PREFIX_LENGTH, autocomplete_terms, known_language, query_groups
+
+# The configurations other languages than French are indexed and searched with (French: the backend's own).
+LANGUAGE_CONFIGS = {"en": "english_unaccent"}
+
+
+def language_config(language, french_config):
+    """The text search configuration of a language's text (migration search/0006 for English)."""
+    return LANGUAGE_CONFIGS.get(known_language(language), french_config)
 
 
 def groups_tsquery(groups, config):
@@ -58,10 +69,11 @@ def is_meaningful(term, config):
         return bool(cursor.fetchone()[0])
 
 
-def ranked_entries(groups, title_weight):
-    """The index entries matching every group, with ``content_type_id``, ``object_pk``,
-    ``title_match`` (every group in the title) and ``score`` (``ts_rank``, higher is better)."""
-    config = get_search_backend().config
+def ranked_entries(groups, title_weight, language=DEFAULT_LANGUAGE):
+    """The index entries matching every group (normalised by the language's configuration), with
+    ``content_type_id``, ``object_pk``, ``title_match`` (every group in the title) and ``score``
+    (``ts_rank``, higher is better)."""
+    config = get_search_backend().config_for(language)
     meaningful = [group for group in groups if is_meaningful(group[0][0], config)]
     tsquery = groups_tsquery(groups, config)
     entries = IndexEntry.objects.annotate(
@@ -88,7 +100,10 @@ def terms_tsquery(terms, config, prefix=False):
 class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, PlainText | Phrase) and not invert:
-            groups = query_groups(query.query_string, synonym_sets())
+            # Wagtail's own .search() (the API's q): the words of the language being read.
+            language = active_language()
+            config = language_config(language, config)
+            groups = query_groups(query.query_string, synonym_sets(), language)
             if not groups:
                 return SearchQuery("", search_type="raw", config=config)
             return groups_tsquery(groups, config)
@@ -107,7 +122,15 @@ class FrenchPostgresAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler)
 
 class FrenchPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
-        super().add_items(model, objs)
+        objs = list(objs)
+        languages = locale_languages(objs)
+        by_language = {}
+        for obj in objs:
+            by_language.setdefault(object_language(obj, languages), []).append(obj)
+        for language, group in by_language.items():
+            # modelsearch's indexer reads the configuration from the backend: one per language.
+            index = self if language == DEFAULT_LANGUAGE else PostgresIndex(self.backend.for_language(language))
+            PostgresIndex.add_items(index, model, group)
         # The plain text modelsearch stores for its fuzzy search: the vocabulary of corrections.
         entries = IndexEntry.objects.filter(
             content_type_id=get_content_type_pk(model), object_id__in=[str(obj.pk) for obj in objs]
@@ -122,8 +145,16 @@ class FrenchPostgresSearchBackend(PostgresSearchBackend):
 
     def __init__(self, params):
         super().__init__(params)
+        self.params = params
         # Autocomplete: no stemming, but accents still ignored.
         self.autocomplete_config = params.get("AUTOCOMPLETE_SEARCH_CONFIG", "simple_unaccent")
+
+    def config_for(self, language):
+        return language_config(language, self.config)
+
+    def for_language(self, language):
+        """This backend with the language's configuration (to index text written in it)."""
+        return type(self)({**self.params, "SEARCH_CONFIG": self.config_for(language)})
 
 
 SearchBackend = FrenchPostgresSearchBackend

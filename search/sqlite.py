@@ -27,23 +27,26 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
+from home.models.mixins import active_language
+
+from .backends import locale_languages, object_language
 from .spelling import remember_words
 from .synonyms import synonym_sets
-from .text import autocomplete_terms, fold, group_stems, query_groups, stemmed_text
+from .text import DEFAULT_LANGUAGE, autocomplete_terms, fold, group_stems, query_groups, stemmed_text
 
 
 def index_model(name):
     return get_app_config().get_model(name)
 
 
-def ranked_entries(groups, title_weight):
-    """The FTS5 rows matching every group, with ``content_type_id``, ``object_pk``,
-    ``title_match`` (every group in the title) and ``score`` (BM25, higher is better)."""
+def ranked_entries(groups, title_weight, language=DEFAULT_LANGUAGE):
+    """The FTS5 rows matching every group (stemmed in the language), with ``content_type_id``,
+    ``object_pk``, ``title_match`` (every group in the title) and ``score`` (BM25, higher is better)."""
     SQLiteFTSIndexEntry = index_model("SQLiteFTSIndexEntry")  # noqa: N806
     fts = SQLiteFTSIndexEntry._meta.db_table
 
     def matching(columns):
-        expression = groups_expression(groups)
+        expression = groups_expression(groups, language)
         return SQLiteFTSIndexEntry.objects.filter(MatchExpression(columns, SearchQueryExpression(expression)))
 
     title_ids = matching(["title"]).values("index_entry_id")
@@ -70,12 +73,14 @@ def combined(lexemes, connector):
     return reduce(lambda a, b: ParenthesisedLexeme(a, connector, b), lexemes)
 
 
-def groups_expression(groups):
+def groups_expression(groups, language=DEFAULT_LANGUAGE):
     """An FTS5 expression of quoted stems (quoted, so never parsed as FTS syntax): every group,
     by one of its alternatives; None when no group has a stem."""
     clauses = []
     for group in groups:
-        alternatives = [combined([Lexeme(s, prefix=p) for s, p in stems], "AND") for stems in group_stems(group)]
+        alternatives = [
+            combined([Lexeme(s, prefix=p) for s, p in stems], "AND") for stems in group_stems(group, language)
+        ]
         if alternatives:
             clauses.append(combined(alternatives, "OR"))
     return combined(clauses, "AND") if clauses else None
@@ -87,13 +92,19 @@ def prefixes_expression(terms):
 
 
 class FrenchObjectIndexer(ObjectIndexer):
+    """Stems in the object's language: a page's locale (English pages by English rules), else French."""
+
+    def __init__(self, obj, backend, language=DEFAULT_LANGUAGE):
+        super().__init__(obj, backend)
+        self.language = language
+
     @property
     def title(self):
-        return stemmed_text(super().title)
+        return stemmed_text(super().title, self.language)
 
     @property
     def body(self):
-        return stemmed_text(super().body)
+        return stemmed_text(super().body, self.language)
 
     @property
     def words_text(self):
@@ -105,7 +116,9 @@ class FrenchSQLiteIndex(SQLiteIndex):
     def add_items(self, model, objs):
         if not model.get_search_fields():
             return
-        indexers = [FrenchObjectIndexer(obj, self.backend) for obj in objs]
+        objs = list(objs)
+        languages = locale_languages(objs)
+        indexers = [FrenchObjectIndexer(obj, self.backend, object_language(obj, languages)) for obj in objs]
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)
@@ -127,7 +140,9 @@ class FrenchSQLiteIndex(SQLiteIndex):
 class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText | Phrase):
-            expression = groups_expression(query_groups(query.query_string, synonym_sets()))
+            # Wagtail's own .search() (the API's q): the words of the language being read.
+            language = active_language()
+            expression = groups_expression(query_groups(query.query_string, synonym_sets(), language), language)
             # Nothing searchable: a stem that cannot occur matches nothing.
             return SearchQueryExpression(expression if expression is not None else Lexeme("0"))
         return super().build_search_query_content(query, config=config)

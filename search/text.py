@@ -1,4 +1,5 @@
-"""French text normalisation shared by indexing and querying: same words, same stems."""
+"""Text normalisation shared by indexing and querying: same words, same stems, in the text's
+language (French by default; English for the English pages and queries)."""
 
 import re
 from functools import lru_cache
@@ -102,8 +103,56 @@ STOP_WORDS = frozenset(
     ]
 )
 
+# Frequent English words that carry no meaning for search (an English query's stop words).
+ENGLISH_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "do",
+        "for",
+        "from",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "we",
+        "what",
+        "when",
+        "which",
+        "who",
+        "with",
+        "you",
+        "your",
+    ]
+)
+STOP_WORDS_BY_LANGUAGE = {"fr": STOP_WORDS, "en": ENGLISH_STOP_WORDS}
+
+DEFAULT_LANGUAGE = "fr"
 # snowballstemmer runs the C stemmer of PyStemmer (requirements.txt) when installed: 1000x faster.
-_stemmer = snowballstemmer.stemmer("french")
+_stemmers = {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stemmer("english")}
 
 
 def fold(word):
@@ -111,14 +160,20 @@ def fold(word):
     return anyascii(word).lower()
 
 
+def known_language(language):
+    """The language if text in it is stemmed by its own rules, else the default (French)."""
+    return language if language in _stemmers else DEFAULT_LANGUAGE
+
+
 @lru_cache(maxsize=200_000)
-def stem(word):
-    """French stem of one word, lower case and without accents: "Prototypage" -> "prototypag".
+def stem(word, language=DEFAULT_LANGUAGE):
+    """Stem of one word in the language (French by default), lower case and without accents:
+    "Prototypage" -> "prototypag", in English "prototyping" -> "prototyp".
 
     Accents are removed before stemming, as PostgreSQL's ``french_unaccent`` does (unaccent, then
     french_stem): a word typed without its accents then has the same stem as the word with them.
     """
-    return _stemmer.stemWord(fold(word))
+    return _stemmers[known_language(language)].stemWord(fold(word))
 
 
 def singular(word):
@@ -134,16 +189,17 @@ def words(text):
     return WORD_RE.findall(text or "")
 
 
-def stemmed_text(text):
-    """A French-stemmed, accent-folded copy of a text, for indexing (SQLite)."""
-    return " ".join(stem(word) for word in words(text))
+def stemmed_text(text, language=DEFAULT_LANGUAGE):
+    """A stemmed, accent-folded copy of a text in the language, for indexing (SQLite)."""
+    return " ".join(stem(word, language) for word in words(text))
 
 
-def query_terms(query):
-    """The meaningful words of a query, bounded in number and length."""
+def query_terms(query, language=DEFAULT_LANGUAGE):
+    """The meaningful words of a query (without the language's stop words), bounded in number and length."""
+    stop_words = STOP_WORDS_BY_LANGUAGE[known_language(language)]
     terms = []
     for word in words(query):
-        if len(word) > MAX_TERM_LENGTH or fold(word) in STOP_WORDS:
+        if len(word) > MAX_TERM_LENGTH or fold(word) in stop_words:
             continue
         terms.append(word)
         if len(terms) == MAX_QUERY_TERMS:
@@ -175,7 +231,7 @@ class Singular(Word):
     exact = True
 
 
-def query_groups(query, synonyms=()):
+def query_groups(query, synonyms=(), language=DEFAULT_LANGUAGE):
     """The query as groups of alternatives: every group must match, by one of its alternatives,
     each a tuple of words that must all match.
 
@@ -184,13 +240,22 @@ def query_groups(query, synonyms=()):
     match as prefixes, the plural alone would miss the singular. The singular matches its whole
     stem only ("prix" must not find every word that starts with ``pri``). Words that form one of
     the synonyms' phrases (``synonyms``: [[phrase as a tuple of words]]) are one group whose
-    alternatives are the phrases of that entry ("co design" or "co conception").
+    alternatives are the phrases of that entry ("co design" or "co conception"). In English the
+    stemmer gives a plural its singular's stem ("users", "user" -> ``user``): no singular is added.
     """
-    terms = query_terms(query)
+    language = known_language(language)
+    terms = query_terms(query, language)
+    # The French stemmer's plurals need their singular (above); the English stemmer's do not.
+    singular_of = singular if language == "fr" else str
     # Compared by their singular's stem: "expériences usagers" is the phrase "expérience usager".
-    keys = [stem(singular(term)) for term in terms]
+    keys = [stem(singular_of(term), language) for term in terms]
     phrases = sorted(
-        ((tuple(stem(singular(w)) for w in phrase), entry) for entry in synonyms for phrase in entry if phrase),
+        (
+            (tuple(stem(singular_of(w), language) for w in phrase), entry)
+            for entry in synonyms
+            for phrase in entry
+            if phrase
+        ),
         key=lambda item: -len(item[0]),
     )
     groups, i = [], 0
@@ -203,22 +268,22 @@ def query_groups(query, synonyms=()):
         else:
             term = terms[i]
             group = [(Word(term),)]
-            if singular(term) != term:
-                group.append((Singular(singular(term)),))
+            if singular_of(term) != term:
+                group.append((Singular(singular_of(term)),))
             i += 1
         if group not in groups:
             groups.append(group)
     return groups
 
 
-def group_stems(group):
+def group_stems(group, language=DEFAULT_LANGUAGE):
     """A group's alternatives as tuples of (stem, matches as a prefix), without repeats."""
     stemmed, seen = [], set()
     for alternative in group:
         stems = tuple(
             (word_stem, not word.exact and len(word_stem) >= MIN_PREFIX_LENGTH)
             for word in alternative
-            if (word_stem := stem(word))
+            if (word_stem := stem(word, language))
         )
         key = tuple(s for s, _ in stems)
         if stems and key not in seen:
@@ -227,18 +292,18 @@ def group_stems(group):
     return stemmed
 
 
-def query_stems(query, synonyms=()):
+def query_stems(query, synonyms=(), language=DEFAULT_LANGUAGE):
     """Distinct stems of a query's words and their alternatives, in order (for highlighting)."""
     stems = []
-    for group in query_groups(query, synonyms):
-        for alternative in group_stems(group):
+    for group in query_groups(query, synonyms, language):
+        for alternative in group_stems(group, language):
             stems.extend(s for s, _ in alternative if s not in stems)
     return stems
 
 
-def matches_any(word, stems):
+def matches_any(word, stems, language=DEFAULT_LANGUAGE):
     """Whether a word of a text matches one of the query stems (by stem prefix, like the search)."""
-    word_stem = stem(word)
+    word_stem = stem(word, language)
     return any(word_stem.startswith(query_stem) for query_stem in stems)
 
 

@@ -225,8 +225,10 @@ def test_openapi_description(client, network, db):
     assert sorted(schema["paths"]) == sorted(f"/api/{name}/" for name in LISTINGS)
     methods = schema["paths"]["/api/methods/"]["get"]
     assert {parameter["name"] for parameter in methods["parameters"]} == {
-        "q", "page", "page_size", "theme", "phase", "duration", "lab"
+        "lang", "q", "page", "page_size", "theme", "phase", "duration", "lab"
     }  # fmt: skip
+    lang = next(parameter for parameter in methods["parameters"] if parameter["name"] == "lang")
+    assert lang["schema"]["enum"] == ["fr", "en"] and lang["schema"]["default"] == "fr"
     assert set(methods["responses"]) == {"200", "400", "429"}
 
 

@@ -315,3 +315,15 @@ def test_a_translation_older_than_its_french_page_shows_as_out_of_date(client, t
     assert "Cette traduction n’est plus à jour" not in client.get(f"/admin/pages/{english.pk}/edit/").content.decode()
     client.logout()
     assert get(client, "/en/methods/field-immersion/").find(class_="untranslated-notice") is None
+
+
+def test_rich_text_links_lead_to_the_readers_language(client, tree):
+    english_home = Page.objects.get(pk=tree["english_home"].pk).specific
+    english_home.introduction = (
+        f'<p><a linktype="page" id="{tree["method"].pk}">Immersion</a> '
+        f'<a linktype="page" id="{tree["untranslated"].pk}">Residency</a></p>'
+    )
+    english_home.save_revision().publish()
+    introduction = get(client, "/en/").find("main")
+    assert introduction.find("a", string="Immersion")["href"] == "/en/methods/field-immersion/"
+    assert introduction.find("a", string="Residency")["href"] == "/methodes/residence/"

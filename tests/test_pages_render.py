@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from home.templatetags.portal_tags import file_size
 from tests import factories as f
+from tests.translations import translate
 
 
 def get(client, url, status=200, **kwargs):
@@ -55,40 +56,81 @@ def tree(home_page, site):
     return pages
 
 
-def all_page_urls(tree):
+def all_pages(tree):
     curriculum = f.CurriculumPageFactory(parent=tree["curricula"])
     manifesto = f.ManifestoPageFactory(parent=tree["manifestos"])
     report = f.SessionReportPageFactory(parent=tree["reports"])
-    pages = [tree[key] for key in ("home", "labs", "lab", "project", "methods", "method", "curricula", "manifestos",
-                                   "reports", "about")] + [curriculum, manifesto, report]  # fmt: skip
-    return [page.url for page in pages]
+    return [tree[key] for key in ("home", "labs", "lab", "project", "methods", "method", "curricula", "manifestos",
+                                  "reports", "about")] + [curriculum, manifesto, report]  # fmt: skip
 
 
-def test_every_page_has_the_shared_skeleton(client, tree):
+# What the skeleton says in each language, and the language's URL prefix.
+SKELETON = {
+    "fr": {"prefix": "", "menu": "Menu principal", "breadcrumb": "Fil d’Ariane"},
+    "en": {"prefix": "/en", "menu": "Main menu", "breadcrumb": "Breadcrumb"},
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_has_the_shared_skeleton(client, tree, language):
+    """On every French page and on its English translation (and the views in each language)."""
     theme = f.ThemeFactory(slug="positionnement", name="Positionnement")
     tree["method"].themes.add(theme)
     tree["method"].tags.add("terrain")
-    tree["method"].save()
-    for url in all_page_urls(tree) + ["/themes/", "/themes/positionnement/", "/tags/terrain/"]:
+    tree["method"].save_revision().publish()
+    french = all_pages(tree)
+    english = [translate(page) for page in french]
+    pages, other_language = (french, english) if language == "fr" else (english, french)
+    words = SKELETON[language]
+    prefix = words["prefix"]
+    views = [f"{prefix}/themes/", f"{prefix}/themes/positionnement/", f"{prefix}/tags/terrain/"]
+    for url in [page.url for page in pages] + views:
         soup = get(client, url)
-        assert soup.html["lang"] == "fr", url
+        assert soup.html["lang"] == language, url
         assert soup.title.string.strip().endswith("Entrelabs"), url
         assert len(soup.find_all("h1")) == 1, url
         assert soup.find("a", class_="skip-link")["href"] == "#main", url
         assert soup.find("main", id="main"), url
         assert soup.find("header") and soup.find("footer"), url
-        assert soup.find("nav", attrs={"aria-label": "Menu principal"}), url
+        assert soup.find("nav", attrs={"aria-label": words["menu"]}), url
         canonical = soup.find("link", rel="canonical")["href"]
         assert canonical == "http://localhost" + url.split("?")[0], url  # the site's root URL
         assert soup.find("meta", property="og:url")["content"] == canonical, url
         assert soup.find("meta", property="og:title")["content"], url
         assert soup.find("meta", attrs={"name": "description"})["content"], url
         search = soup.find("form", role="search")
-        assert search["action"] == "/recherche/" and search.find("input", attrs={"name": "q"}), url
-        if url != "/":
-            crumbs = soup.find("nav", attrs={"aria-label": "Fil d’Ariane"})
-            assert crumbs.find("a", href="/"), url
+        assert search["action"] == f"{prefix}/recherche/" and search.find("input", attrs={"name": "q"}), url
+        if url != f"{prefix}/":
+            crumbs = soup.find("nav", attrs={"aria-label": words["breadcrumb"]})
+            assert crumbs.find("a", href=f"{prefix}/"), url
             assert crumbs.find(attrs={"aria-current": "page"}), url
+    # The tagged card (and its translation, which keeps its theme and tag) is listed on the theme
+    # and tag pages of its own language only, as the index lists its own language's cards.
+    method_index = pages[4].url
+    for url in views[1:] + [method_index]:
+        links = {a["href"] for a in get(client, url).find("main").find_all("a", href=True)}
+        assert pages[5].url in links and other_language[5].url not in links, url
+
+
+def test_the_home_page_lists_the_pages_of_its_language(client, tree):
+    f.SessionReportPageFactory(parent=tree["reports"], title="Entrelabs #1", date=datetime.date(2015, 4, 13))
+    english_lab = translate(tree["lab"], title="Pays de la Loire Region")
+    english_report = translate(f.SessionReportPageFactory(parent=tree["reports"], title="Entrelabs #2"))
+    english_home = translate(tree["home"])
+    french, english = get(client, "/").find("main"), get(client, english_home.url).find("main")
+    assert "Pays de la Loire Region" in text(english.find(id="labs").find_parent("section"))
+    assert english.find("a", href=english_lab.url) and not english.find("a", href=tree["lab"].url)
+    assert french.find("a", href=tree["lab"].url) and not french.find("a", href=english_lab.url)
+    reports = text(english.find(id="latest-reports").find_parent("section"))
+    assert english_report.title in reports and "Entrelabs #1" not in reports
+    assert "Entrelabs #1" in text(french.find(id="latest-reports").find_parent("section"))
+
+
+def test_a_french_page_not_translated_yet_lists_french_pages_under_en(client, tree):
+    translate(tree["home"])
+    main = get(client, "/en" + tree["methods"].url).find("main")
+    assert main.find("a", href=tree["method"].url)  # the French card, in the French index
+    assert main.find(lang="fr")
 
 
 def test_title_description_and_opengraph_come_from_the_page(client, tree):

@@ -231,6 +231,7 @@ def object_ids(o):
         "redirect_id": 1,
         "uidb64": "MQ",
         "token": "x-y",
+        "status": "accepted",  # method_proposals:decide
     }, {
         "wagtailadmin_collections": [o["collection_b"].pk],
         "wagtailadmin_workflows": [Workflow.objects.get(name="Relecture").pk, task_state.task_id],

@@ -223,7 +223,8 @@ class TestResults:
         assert html.index('class="search-hits"') < html.index('<aside class="search-facets" id="refine"')
         assert '<a href="#refine">Affiner les résultats</a>' in html
         # The facets are a GET form (crawlers do not submit it: their combinations have no end).
-        refine = html[html.index('id="refine"') :]
+        start = html.index('id="refine"')
+        refine = html[start : html.index("</aside>", start)]
         assert '<form class="filters filters--search" method="get" action="/recherche/">' in refine
         assert '<input type="hidden" name="q" value="prototype">' in refine
         assert re.search(r'<input type="radio" name="phase" value="prototype">', refine)

@@ -1,15 +1,21 @@
 """Abstract building blocks: each page type declares only the fields that are its own."""
 
+import contextvars
+
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -39,10 +45,52 @@ def restricted_sections():
     return sections
 
 
+# The language of the page being served (set by home/wagtail_hooks.py for the request): a French
+# page not translated yet is shown under /en/ with the English interface, and lists French pages.
+_page_language = contextvars.ContextVar("page_language", default=None)
+LOCALE_LANGUAGES_CACHE_KEY = "portal:locale-languages"
+
+
+def active_language():
+    """The language of the content being served: the page's, else the request's (``fr`` or ``en``:
+    the URL's prefix, or the API's ``lang``), the default language outside a request or for an
+    unknown code. What pages list is in this language."""
+    if page_language := _page_language.get():
+        return page_language
+    try:
+        return get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def serve_in_language_of(page):
+    """What the rest of this request lists is in the page's language (forgotten at the next request)."""
+    languages = cache.get(LOCALE_LANGUAGES_CACHE_KEY)
+    if languages is None or page.locale_id not in languages:
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(LOCALE_LANGUAGES_CACHE_KEY, languages, 60 * 60)
+    _page_language.set(languages.get(page.locale_id))
+
+
+def forget_page_language(**kwargs):
+    _page_language.set(None)
+
+
+request_started.connect(forget_page_language, dispatch_uid="portal-page-language-start")
+request_finished.connect(forget_page_language, dispatch_uid="portal-page-language-finish")
+
+
+def content_languages():
+    """The language codes content is written in, the default first."""
+    return [code for code, _ in get_content_languages().items()]
+
+
 class PortalPageQuerySet(PageQuerySet):
-    def public_live(self):
-        """The pages any visitor may see: live, with no view restriction on themselves or an
-        ancestor. Every list of pages a public page, a feed or an export shows goes through it.
+    def public_live(self, all_locales=False):
+        """The pages any visitor may see, in the language they read (``active_language()``): live,
+        with no view restriction on themselves or an ancestor. Every list of pages a public page,
+        a feed or an export shows goes through it; ``all_locales`` for what is not a listing (may
+        this document be served, the admin's views).
 
         Wagtail's ``.public()`` rule (``private_q``: each restricted page and its descendants),
         with the restricted pages read from the cache: one query less per listing. The test
@@ -50,15 +98,20 @@ class PortalPageQuerySet(PageQuerySet):
         private = Q(pk__in=[])
         for path, depth in restricted_sections():
             private |= self.descendant_of_q(Page(path=path, depth=depth), inclusive=True)
-        return self.live().exclude(private)
+        pages = self.live().exclude(private)
+        return pages if all_locales else pages.in_active_language()
+
+    def in_active_language(self):
+        """The pages of the active language's locale (a join, no query of its own)."""
+        return self.filter(locale__language_code=active_language())
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 
 
-def public_pages():
+def public_pages(all_locales=False):
     """Every page any visitor may see, of whatever type (``PortalPageQuerySet.public_live``)."""
-    return PortalPageQuerySet(Page).public_live()
+    return PortalPageQuerySet(Page).public_live(all_locales=all_locales)
 
 
 def visible_page_ids(pages):

@@ -29,6 +29,7 @@ from tests.factories import (
     StandardPageFactory,
     ThemeFactory,
 )
+from tests.translations import translate
 
 PARAGRAPH = (
     "<p>Les agents et les usagers travaillent ensemble sur un <b>service réel</b>, "
@@ -198,8 +199,24 @@ def build_public_site(home):
     )
 
     network = build_network_pages(home, lab, report, theme)
+    # The pages the demo translates (home, lab, method card, session report, accessibility
+    # statement) in English too, with their indexes: "en:<key>".
+    english = {
+        f"en:{key}": translate(page)
+        for key, page in [
+            ("home", home),
+            ("labs", labs),
+            ("lab", lab),
+            ("method_index", methods_index),
+            ("method", method),
+            ("reports", reports),
+            ("report", report),
+            ("statement", statement),
+        ]
+    }
 
     return {
+        **english,
         **network,
         "home": home,
         "labs": labs,

@@ -1,7 +1,7 @@
 """The public pages the browser tests visit, and how to check a page with axe-core and the keyboard."""
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 
@@ -87,6 +87,25 @@ PUBLIC_PAGES = [
     ),
     PublicPage("not-found", path="/cette-page-n-existe-pas/", status=404),
 ]
+
+# The pages that have an English translation (and the views under /en/), checked in English too.
+TRANSLATED = [
+    "home", "lab-index", "method-index", "session-report-index", "lab", "method", "session-report",
+    "accessibility-statement", "theme", "method-index-filtered", "search-results", "search-no-result",
+]  # fmt: skip
+
+
+def in_english(public_page):
+    """The same check on the page's English translation (``en:<key>`` in the content), or under /en/."""
+    return replace(
+        public_page,
+        name=f"{public_page.name}-en",
+        path=f"/en{public_page.path}" if public_page.path else "",
+        page_key=f"en:{public_page.page_key}" if public_page.page_key else "",
+    )
+
+
+PUBLIC_PAGES += [in_english(public_page) for public_page in PUBLIC_PAGES if public_page.name in TRANSLATED]
 
 
 def open_page(tab, base_url, content, public_page):

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: load-check run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
+.PHONY: bench-load run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
 
 # $(call timed,WHAT,COMMAND): COMMAND between a line saying what starts and one with the seconds it took.
 define timed
@@ -100,7 +100,18 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench
 # Queries also timed on Wagtail's stock database search (seconds to a minute each on SQLite).
 BENCH_STOCK_QUERIES ?= 10
 
-bench: bench-search
+# Page benchmark (issue 19; not part of `make test`; scripts/bench.py): req/s, p50/p99 and CPU ms per
+# request of each public page type, uncached and cached, beside a static file of the same size and
+# a trivial view, on SQLite and on PostgreSQL + Redis (BENCH_PAGES_DATABASE_URL, dropped and created
+# again), for the demo site and sites BENCH_SCALES times its size. BAKERYDEMO_DIR: bakerydemo beside.
+BENCH_SCALES ?= 1 10 100
+BENCH_SECONDS ?= 5
+BENCH_PAGES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench_pages
+BAKERYDEMO_DIR ?=
+
+bench: install-dev
+	timeout 7200 $(BIN)/python scripts/bench.py --scales $(BENCH_SCALES) --seconds $(BENCH_SECONDS) \
+		--postgres "$(BENCH_PAGES_DATABASE_URL)" $(if $(BAKERYDEMO_DIR),--bakerydemo "$(BAKERYDEMO_DIR)")
 
 bench-search: install-dev
 	rm -f /tmp/entrelabs-bench-search.sqlite3
@@ -134,9 +145,9 @@ SECURITY_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/security_check
 security-check: install-dev node_modules
 	timeout 1800 $(BIN)/python scripts/security_check.py --postgres "$(SECURITY_DATABASE_URL)"
 
-# Load held (issue 21): 50 anonymous visitors for 60 s on gunicorn (production settings, PostgreSQL
-# LOAD_DATABASE_URL, dropped and created again, + Redis) while an editor publishes every 3 s.
-LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/load_check
+# Load held (issues 19 and 21): 50 anonymous visitors for 60 s on gunicorn (production settings,
+# PostgreSQL LOAD_DATABASE_URL, dropped and created again, + Redis) while an editor publishes every 3 s.
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench_load
 
-load-check: install-dev
-	timeout 900 $(BIN)/python scripts/load_check.py --database "$(LOAD_DATABASE_URL)"
+bench-load: install-dev
+	timeout 2400 $(BIN)/python scripts/bench_load.py --database "$(LOAD_DATABASE_URL)"

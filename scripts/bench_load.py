@@ -1,8 +1,8 @@
-"""Load held (issue 21, part 9): anonymous visitors on gunicorn with the production settings on
-PostgreSQL + Redis, while an editor publishes a page every few seconds. Bounded in time and in
-requests; only 127.0.0.1 is contacted.
+"""Load held (issue 19 part 5, issue 21 part 9): anonymous visitors on gunicorn with the production
+settings on PostgreSQL + Redis, while an editor publishes a page every few seconds. Bounded in time
+and in requests; only 127.0.0.1 is contacted.
 
-    .venv/bin/python scripts/load_check.py [--visitors 50] [--seconds 60] [--database URL]
+    .venv/bin/python scripts/bench_load.py [--visitors 50] [--seconds 60] [--database URL]
 
 The database named by --database is dropped and created again (never the test database), migrated
 and given the demo content. Prints the requests, errors, p50/p95/p99 latency per kind of page, and
@@ -13,7 +13,7 @@ import argparse
 import os
 import random
 import re
-import secrets
+import socket
 import subprocess
 import sys
 import threading
@@ -23,9 +23,11 @@ import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
+from bench import production_env, recreate_database
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-PORT = 8765
+PORT = int(os.environ.get("BENCH_LOAD_PORT", 8767))
 ROOT = f"http://127.0.0.1:{PORT}"
 
 PUBLISHER = """
@@ -43,31 +45,6 @@ print("published", {rounds})
 
 def run(command, env, **kwargs):
     subprocess.run(command, cwd=BASE_DIR, env=env, check=True, **kwargs)
-
-
-def recreate_database(url):
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def production_env(database_url):
-    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        DATABASE_URL=database_url,
-        REDIS_URL="redis://127.0.0.1:6379/7",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        DOCUMENT_TASKS="immediate",
-        OPEN_DATA_RATE="100000/m",
-        LOG_LEVEL="WARNING",
-    )
-    return env
 
 
 def page_mix():
@@ -112,14 +89,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--visitors", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/load_check")
+    parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/bench_load")
     args = parser.parse_args()
 
-    env = production_env(args.database)
+    env = production_env(args.database, "redis://127.0.0.1:6379/7")
     recreate_database(args.database)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     run([PYTHON, "manage.py", "load_demo_content"], env, stdout=subprocess.DEVNULL)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    with socket.socket() as probe:  # another server there would be measured instead
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            sys.exit(f"port {PORT} is taken: BENCH_LOAD_PORT=... chooses another")
     server = subprocess.Popen(
         [BASE_DIR / ".venv/bin/gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi", "--bind", f"127.0.0.1:{PORT}"],
         cwd=BASE_DIR,

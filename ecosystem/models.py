@@ -111,6 +111,8 @@ class Actor(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         index.SearchField("address"),
         index.FilterField("region"),
         index.FilterField("live"),
+        # A partner editor's listing (ecosystem/permissions.py) is searched with this filter.
+        index.FilterField("lab"),
     ]
 
     class Meta:

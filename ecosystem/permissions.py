@@ -37,7 +37,7 @@ class ActorPermissionPolicy(ModelPermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         if "change" in actions and self._changes_own_lab_only(user):
-            return self.model._default_manager.filter(lab__in=editable_labs(user))
+            return self.model._default_manager.filter(lab_id__in=list(editable_labs(user).values_list("pk", flat=True)))
         return super().instances_user_has_any_permission_for(user, actions)
 
 

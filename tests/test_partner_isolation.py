@@ -166,6 +166,8 @@ KNOWN_ERRORS = {
 UNFILLABLE = {
     "wagtailadmin_logout": "ends the session that every other request needs (it shows nothing of lab B)",
     "wagtailadmin_error_test": "raises an exception on purpose, to show the admin's error page",
+    "simple_translation:submit_snippet_translation": "no snippet of the portal is translatable "
+    "(TranslatableMixin): there is no object to name",
 }
 
 
@@ -240,6 +242,7 @@ def object_ids(o):
         "wagtailusers_users": [o["editor_b"].pk],
         "wagtailusers_groups": [partner_group_for(o["lab_b"]).pk],
         "wagtailsites": [1],
+        "wagtaillocales": [1],
         "method_proposals": [1],
         "actor_suggestions": [1],
         "login_lockouts": [o["lockout"].pk],

@@ -4,9 +4,9 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 
 from events.models import AgendaPage, EventPage
+from home.bulk import without_save_signals
 from labs.models import LabIndexPage, LabPage
 from methods.models import MethodIndexPage, MethodPage
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale, **options):
         if scale < 2:
             raise CommandError("--scale must be 2 or more (1 is the demo content itself).")
-        lab_index, method_index, agenda = LabIndexPage.objects.first(), MethodIndexPage.objects.first(), None
+        lab_index, method_index = LabIndexPage.objects.first(), MethodIndexPage.objects.first()
         agenda = AgendaPage.objects.first()
         if not (lab_index and method_index and agenda):
             raise CommandError("Load the demo content first (manage.py load_demo_content).")
@@ -33,19 +33,10 @@ class Command(BaseCommand):
         started = time.perf_counter()
         logging.getLogger("wagtail").setLevel(logging.WARNING)  # not one line per page
         # Indexed once at the end by update_index, and the caches are empty at the server's start.
-        receivers = post_save.receivers, post_delete.receivers
-        post_save.receivers, post_delete.receivers = [], []
-        post_save.sender_receivers_cache.clear()
-        post_delete.sender_receivers_cache.clear()
-        try:
-            with transaction.atomic():
-                for copy_number in range(1, scale):
-                    self.copy_demo(copy_number, labs, methods, events, lab_index, method_index, agenda)
-                    self.stdout.write(f"copy {copy_number}/{scale - 1}")
-        finally:
-            post_save.receivers, post_delete.receivers = receivers
-            post_save.sender_receivers_cache.clear()
-            post_delete.sender_receivers_cache.clear()
+        with without_save_signals(), transaction.atomic():
+            for copy_number in range(1, scale):
+                self.copy_demo(copy_number, labs, methods, events, lab_index, method_index, agenda)
+                self.stdout.write(f"copy {copy_number}/{scale - 1}")
         call_command("update_index", verbosity=0)
         self.stdout.write(f"Site grown to {scale}x the demo in {time.perf_counter() - started:.0f} s.")
 

@@ -4,9 +4,9 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils.text import slugify
 
+from home.bulk import without_save_signals
 from home.models import HomePage, Theme
 from labs.models import LabIndexPage, LabPage, ProjectPage
 from methods.models import Duration, MethodIndexPage, MethodPage, Phase
@@ -47,17 +47,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         logging.getLogger("wagtail").setLevel(logging.WARNING)  # not one line per page
         # Pages are indexed afterwards by update_index (timed by bench_search), not one by one.
-        receivers = post_save.receivers, post_delete.receivers
-        post_save.receivers, post_delete.receivers = [], []
-        post_save.sender_receivers_cache.clear()
-        post_delete.sender_receivers_cache.clear()
-        try:
-            with transaction.atomic():
-                self.generate(rng, methods, projects, labs)
-        finally:
-            post_save.receivers, post_delete.receivers = receivers
-            post_save.sender_receivers_cache.clear()
-            post_delete.sender_receivers_cache.clear()
+        with without_save_signals(), transaction.atomic():
+            self.generate(rng, methods, projects, labs)
         self.stdout.write(f"Generated in {time.perf_counter() - started:.1f} s.")
 
     def generate(self, rng, n_methods, n_projects, n_labs):

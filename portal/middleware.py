@@ -1,5 +1,6 @@
 """Request guards shared by the whole portal."""
 
+import logging
 import re
 
 from django.conf import settings
@@ -7,6 +8,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
 
 
 class AdminNulByteMiddleware:
@@ -50,6 +53,8 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if settings.DEBUG or not isinstance(exception, (OperationalError, InterfaceError)):
             return None
+        # The visitor sees a calm page; the operator needs the cause.
+        logger.error("Database error answered with 503: %s", exception, exc_info=exception)
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         return response

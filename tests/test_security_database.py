@@ -1,5 +1,6 @@
 """A database that is down, frozen or slow costs seconds and shows a clean page (issue 21)."""
 
+import logging
 import os
 import select
 import socket
@@ -10,7 +11,9 @@ import time
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import OperationalError, connection
+
+from portal.middleware import DatabaseUnavailableMiddleware
 
 PG_SERVER = ("127.0.0.1", 5432)
 
@@ -139,3 +142,13 @@ def test_postgresql_statements_are_bounded_in_time():
         with pytest.raises(Exception, match="statement timeout"):
             cursor.execute("SELECT pg_sleep(5)")
     assert time.monotonic() - started < 2
+
+
+def test_a_database_error_page_logs_its_cause_for_the_operator(rf, caplog, settings):
+    settings.DEBUG = False
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    with caplog.at_level(logging.ERROR, logger="portal.middleware"):
+        response = middleware.process_exception(rf.get("/carte/"), OperationalError("no such column: name"))
+    assert response.status_code == 503
+    assert "no such column: name" in caplog.text
+    assert caplog.records[0].exc_info is not None

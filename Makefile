@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+# One test process per core (pytest-xdist); a file stays on one process, so that a module's shared
+# content is built once. PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 .PHONY: bench-load run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
 
@@ -52,7 +56,7 @@ test-sqlite: install-dev
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules; fi
 	@selection=$$($(BIN)/python scripts/preflight.py browser) && \
 		echo "SQLite run$${selection:+ ($$selection)}..." && \
-		start=$$(date +%s) && $(BIN)/pytest -m "$$selection" && \
+		start=$$(date +%s) && $(PYTEST) -m "$$selection" && \
 		echo "SQLite run: passed in $$(( $$(date +%s) - start )) s."
 
 # PostgreSQL run: a line says why it is skipped (no server, no access, no database), except under CI.
@@ -60,7 +64,7 @@ test-postgres: install-dev
 	@decision=$$($(BIN)/python scripts/preflight.py postgres "$(TEST_DATABASE_URL)") && \
 	if [ "$$decision" = run ]; then \
 		echo "PostgreSQL run ($(TEST_DATABASE_URL))..." && start=$$(date +%s) && \
-		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest -m "not browser" && \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(PYTEST) -m "not browser" && \
 		echo "PostgreSQL run: passed in $$(( $$(date +%s) - start )) s."; \
 	fi
 
@@ -68,7 +72,7 @@ test-postgres: install-dev
 test-browser: install-dev
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules; fi
 	@$(BIN)/python scripts/preflight.py browser --required >/dev/null
-	$(BIN)/pytest -m browser
+	$(PYTEST) -m browser
 
 # axe-core, the Nu Html Checker and Lighthouse, pinned in package-lock.json. No install scripts:
 # vnu-jar's would download a Java runtime; the machine's Java (default-jre-headless) runs it.

@@ -5,6 +5,30 @@ from home.models import HomePage
 
 
 @pytest.fixture
+def report_figure(record_property):
+    """Records a figure a test measured, printed in the run's summary ("Figures measured"): a
+    test's own output is not shown, and parallel workers hand their reports to the main process."""
+
+    def report(text):
+        record_property("figure", text)
+
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    figures = [
+        value
+        for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+        for name, value in report.user_properties
+        if name == "figure"
+    ]
+    if figures:
+        terminalreporter.section("Figures measured")
+        for figure in figures:
+            terminalreporter.write_line(figure)
+
+
+@pytest.fixture
 def home_page(db):
     """The site root created by the home app's migration."""
     return HomePage.objects.get()

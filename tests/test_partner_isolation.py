@@ -331,7 +331,7 @@ def leaked(response):
     return MARKER in text or MARKER in response.get("Location", "").lower()
 
 
-def test_every_admin_url_hides_and_protects_lab_b(client, objects, capsys):
+def test_every_admin_url_hides_and_protects_lab_b(client, objects, report_figure):
     o = objects
     requests, unfilled = admin_requests(o)
     assert not unfilled, f"admin URL patterns the sweep cannot fill (fill them or list them): {unfilled}"
@@ -354,8 +354,7 @@ def test_every_admin_url_hides_and_protects_lab_b(client, objects, capsys):
                 if after != before:
                     changes.append(f"POST {target} changed lab B's objects")
                     before = after
-    with capsys.disabled():
-        print(f"\nadmin sweep: {len(admin_patterns())} URL patterns, {len(requests)} URLs, {sent} requests")
+    report_figure(f"Admin sweep: {len(admin_patterns())} URL patterns, {len(requests)} URLs, {sent} requests")
     assert not leaks, "\n".join(leaks)
     assert not changes, "\n".join(changes)
     assert not errors, "\n".join(errors)

@@ -109,7 +109,7 @@ def first_titles(query, number=3):
 
 
 @pytest.mark.django_db
-def test_relevance_on_the_demo_content(demo_content, capsys):
+def test_relevance_on_the_demo_content(demo_content, report_figure):
     at_1, at_3, misses = 0, 0.0, []
     for query, first, others in QUERIES:
         top = first_titles(query)
@@ -119,10 +119,10 @@ def test_relevance_on_the_demo_content(demo_content, capsys):
         if not top or top[0] != first:
             misses.append((query, top))
     precision_1, precision_3 = at_1 / len(QUERIES), at_3 / len(QUERIES)
-    with capsys.disabled():
-        print(f"\nRelevance over {len(QUERIES)} queries: precision at 1 {precision_1:.2f}, at 3 {precision_3:.2f}")
-        for query, top in misses:
-            print(f"  {query!r}: {top}")
+    report_figure(
+        f"Relevance over {len(QUERIES)} queries: precision at 1 {precision_1:.2f}, at 3 {precision_3:.2f}"
+        + "".join(f"\n  {query!r}: {top}" for query, top in misses)
+    )
     assert len(QUERIES) >= 40
     assert precision_1 >= 0.95 and precision_3 >= 0.85, misses
 

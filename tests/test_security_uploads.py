@@ -70,16 +70,20 @@ def test_a_one_gigabyte_zip_bomb_is_refused_quickly(admin_client, gigabyte_bomb)
     assert not get_document_model().objects.exists()
 
 
+UNREADABLE_DOCUMENTS = [
+    ("vide.pdf", b"", "est vide"),
+    ("faux.pdf", b"<html>pas un pdf</html>", "n&#x27;est pas un PDF, malgré son nom"),
+    ("faux.docx", b"%PDF-1.4 un pdf renomme", "est endommagé ou n&#x27;est pas un document .docx"),
+    ("tronque.docx", docx("Bonjour")[:60], "est endommagé ou n&#x27;est pas un document .docx"),
+    ("faux.doc", b"PK\x03\x04 un zip", "n&#x27;est pas un document .doc"),
+    ("tableur.odt", docx("Bonjour"), "n&#x27;est pas un document .odt"),
+]
+
+
+# Named by file: the generated archives hold a timestamp, and parallel workers must collect the
+# same test names.
 @pytest.mark.parametrize(
-    ("name", "data", "message"),
-    [
-        ("vide.pdf", b"", "est vide"),
-        ("faux.pdf", b"<html>pas un pdf</html>", "n&#x27;est pas un PDF, malgré son nom"),
-        ("faux.docx", b"%PDF-1.4 un pdf renomme", "est endommagé ou n&#x27;est pas un document .docx"),
-        ("tronque.docx", docx("Bonjour")[:60], "est endommagé ou n&#x27;est pas un document .docx"),
-        ("faux.doc", b"PK\x03\x04 un zip", "n&#x27;est pas un document .doc"),
-        ("tableur.odt", docx("Bonjour"), "n&#x27;est pas un document .odt"),
-    ],
+    ("name", "data", "message"), UNREADABLE_DOCUMENTS, ids=[case[0] for case in UNREADABLE_DOCUMENTS]
 )
 def test_unreadable_documents_get_a_clear_message(admin_client, name, data, message):
     response = upload(admin_client, name, data)

@@ -397,7 +397,7 @@ def public_surfaces(site):
     return surfaces
 
 
-def test_public_surfaces_show_the_payloads_inert(hostile_site, db):
+def test_public_surfaces_show_the_payloads_inert(hostile_site, db, report_figure):
     client = Client()
     seen = set()
     surfaces = public_surfaces(hostile_site)
@@ -411,13 +411,16 @@ def test_public_surfaces_show_the_payloads_inert(hostile_site, db):
         assert found or url == "/catalogue.jsonld", f"{url} shows none of the payloads"
         seen |= found
     unseen = set(FIELDS) - seen
-    print(f"{len(FIELDS)} fields × {len(PAYLOADS)} payloads, {len(surfaces)} public surfaces, unseen: {sorted(unseen)}")
+    report_figure(
+        f"XSS: {len(FIELDS)} fields × {len(PAYLOADS)} payloads, {len(surfaces)} public surfaces, "
+        f"unseen: {sorted(unseen)}"
+    )
     # Every field an editor fills reaches the public somewhere (if it did not, the check above proved
     # nothing), but an image's title: the public sees its alt text; its title is checked in the admin.
     assert unseen == {"image.title"}
 
 
-def test_admin_listings_show_the_payloads_inert(hostile_site, db):
+def test_admin_listings_show_the_payloads_inert(hostile_site, db, report_figure):
     client = Client()
     client.force_login(get_user_model().objects.create_superuser("admin-xss", "admin@example.org", "x"))
     parents = Page.objects.filter(depth__gte=2, numchild__gt=0)
@@ -438,7 +441,7 @@ def test_admin_listings_show_the_payloads_inert(hostile_site, db):
     assert {"theme.name", "actor.name", "actor_kind.name", "document.title", "image.title", "lab.title"} <= seen
     response = client.get("/admin/tag-autocomplete/?term=xm")
     assert_inert(response, "tag autocomplete", "application/json")
-    print(f"{len(urls) + 1} admin answers checked")
+    report_figure(f"XSS: {len(urls) + 1} admin answers checked")
 
 
 # URL fields: the schemes a browser would run are refused where editors and visitors type them.

@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 # One test process per core (pytest-xdist); a file stays on one process, so that a module's shared
-# content is built once. PYTEST_WORKERS=0 runs everything in one process.
+# content is built once, and files go out in pytest-django's order (the transactional tests, which
+# empty the database, after the others: tests/conftest.py). PYTEST_WORKERS=0: one process.
 PYTEST_WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 .PHONY: bench-load run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
 

@@ -1,7 +1,19 @@
 import pytest
+from django.conf import settings
 from wagtail.models import Site
 
 from home.models import HomePage
+
+
+def postgresql_only(reason):
+    """Skips the test at collection on SQLite.
+
+    For the transactional tests (`django_db(transaction=True)`), which empty the database when they
+    end: one that set up only to skip would still empty it. pytest-django runs them after the other
+    database tests of a process; with the tests spread over processes by file (Makefile,
+    `--dist loadfile`) that holds only if such a test has a file of its own.
+    """
+    return pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql", reason=reason)
 
 
 @pytest.fixture

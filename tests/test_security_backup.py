@@ -16,6 +16,7 @@ from wagtail_factories import DocumentFactory, ImageFactory
 
 from portal.backups import inventory
 from tests.browser.conftest import ensure_site_root
+from tests.conftest import postgresql_only
 from tests.factories import MethodIndexPageFactory, MethodPageFactory, MethodWorksheetFactory
 from tests.test_search import make_pdf
 
@@ -71,10 +72,9 @@ def build_site():
     get_user_model().objects.create_user("camille", "camille@example.org", "Pivoine-Lagune-Carafe-71")
 
 
+@postgresql_only("the drill restores with pg_restore: run it with DATABASE_URL on PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_backup_then_restore_into_an_empty_instance_gives_the_same_site(client, tmp_path):
-    if connection.vendor != "postgresql":
-        pytest.skip("the drill restores with pg_restore: run it with DATABASE_URL on PostgreSQL")
     build_site()
     before = snapshot(client)
     assert before["results"]["immersion"] and before["results"]["grille"]

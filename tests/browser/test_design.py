@@ -84,6 +84,16 @@ def test_header_of_a_small_laptop_shows_the_sections_on_one_line_under_the_mark_
     assert layout["header"]["height"] <= 0.2 * 768
 
 
+@pytest.mark.parametrize("key", ["method", "en:method"])
+def test_phone_header_search_box_shows_its_whole_placeholder(public_site, page, key):
+    base_url, content = public_site
+    page.set_viewport_size(PHONE)
+    page.goto(base_url + content[key].url)
+    layout = header_layout(page)
+    assert layout["placeholderFits"], f"the search box cuts its placeholder {layout['placeholder']!r}"
+    assert layout["header"]["height"] <= 0.2 * PHONE["height"]
+
+
 def test_phone_header_takes_a_fifth_of_the_screen_at_most_and_its_menu_opens_without_javascript(
     public_site, no_script_tab
 ):

@@ -139,6 +139,8 @@ def standard_spec(item):
     fields = {"title": item["title"], "summary": item["summary"]}
     if item.get("show_in_menus"):
         fields["show_in_menus"] = True
+    if "seo_title" in item:
+        fields["seo_title"] = item["seo_title"]
     if "introduction" in item:
         fields["introduction"] = rich(item["introduction"])
     if "body" in item:

@@ -8,6 +8,7 @@ import datetime
 
 from wagtail.rich_text import RichText
 
+from demo.content import read
 from tests.factories import (
     CurriculumIndexPageFactory,
     CurriculumPageFactory,
@@ -40,6 +41,21 @@ PARAGRAPH = (
 
 def rich(html=PARAGRAPH):
     return RichText(html)
+
+
+# The header's sections with the titles the demo ships (the header must hold those), by slug.
+DEMO_SECTIONS = {item["slug"]: item["title"] for item in read("pages")["pages"] if item.get("show_in_menus")}
+DEMO_ENGLISH_SECTIONS = {
+    item["of"]: item["title"] for item in read("english")["translations"] if item["of"] in DEMO_SECTIONS
+}
+
+
+def give_the_demo_header(sections):
+    """Shown in the header's menu under the demo's titles, in the demo's order (that of the tree here)."""
+    for page in sections:
+        page.title = DEMO_SECTIONS[page.slug]
+        page.show_in_menus = True
+        page.save_revision().publish()
 
 
 def build_public_site(home):
@@ -199,19 +215,21 @@ def build_public_site(home):
     )
 
     network = build_network_pages(home, lab, report, theme)
+    sections = [labs, methods_index, curricula, manifestos, reports, network["agenda"], network["news_index"]]
+    give_the_demo_header(sections + [network["map"]])
     # The pages the demo translates (home, lab, method card, session report, accessibility
     # statement) in English too, with their indexes: "en:<key>".
     english = {
-        f"en:{key}": translate(page)
-        for key, page in [
-            ("home", home),
-            ("labs", labs),
-            ("lab", lab),
-            ("method_index", methods_index),
-            ("method", method),
-            ("reports", reports),
-            ("report", report),
-            ("statement", statement),
+        f"en:{key}": translate(page, **changes)
+        for key, page, changes in [
+            ("home", home, {}),
+            ("labs", labs, {"title": DEMO_ENGLISH_SECTIONS["labs"]}),
+            ("lab", lab, {}),
+            ("method_index", methods_index, {"title": DEMO_ENGLISH_SECTIONS["methodes"]}),
+            ("method", method, {}),
+            ("reports", reports, {"title": DEMO_ENGLISH_SECTIONS["ateliers"]}),
+            ("report", report, {}),
+            ("statement", statement, {}),
         ]
     }
 

@@ -25,17 +25,73 @@ def no_script_tab(chromium):
     context.close()
 
 
-def test_wide_header_holds_the_mark_the_sections_and_the_search_box_on_one_line(public_site, page):
+def header_layout(tab):
+    """The header's boxes, and whether the search box's placeholder shows whole."""
+    return tab.evaluate(
+        """() => {
+            const box = (el) => el && el.getBoundingClientRect().toJSON();
+            const input = document.querySelector("#site-search-q");
+            const style = getComputedStyle(input);
+            const context = document.createElement("canvas").getContext("2d");
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return {
+                header: box(document.querySelector(".site-header")),
+                mark: box(document.querySelector(".brand")),
+                search: box(input),
+                sections: [...document.querySelectorAll(".site-nav a")].map((a) => ({text: a.textContent, ...box(a)})),
+                placeholder: input.placeholder,
+                placeholderFits: context.measureText(input.placeholder).width <= room,
+            };
+        }"""
+    )
+
+
+def middle(item):
+    return item["y"] + item["height"] / 2
+
+
+# Wide: every page's header with the demo's sections, in French and in English (/en/).
+@pytest.mark.parametrize("key", ["home", "method", "map", "agenda", "news_index", "en:home", "en:method"])
+def test_wide_header_holds_the_mark_the_sections_and_the_search_box_on_one_line(public_site, page, key):
     base_url, content = public_site
     page.set_viewport_size(LAPTOP)
-    page.goto(base_url + content["method"].url)
+    page.goto(base_url + content[key].url)
     assert not page.locator(".site-menu__button").is_visible()
-    mark, search = box(page, ".brand"), box(page, "#site-search-q")
-    sections = [link.bounding_box() for link in page.locator(".site-nav a").all()]
-    assert sections and all(link is not None for link in sections), "the sections are hidden on a wide screen"
-    middles = [item["y"] + item["height"] / 2 for item in [mark, search, *sections]]
-    assert max(middles) - min(middles) < 12, f"not on one line: {middles}"
-    assert box(page, ".site-header")["height"] < 100
+    layout = header_layout(page)
+    sections = layout["sections"]
+    assert sections and all(link["height"] > 0 for link in sections), "the sections are hidden on a wide screen"
+    wrapped = [link["text"] for link in sections if round(link["y"]) != round(sections[0]["y"])]
+    assert not wrapped, f"the sections wrap onto a second line from {wrapped[0]!r}"
+    line = middle(sections[0])
+    assert abs(middle(layout["search"]) - line) < 6, "the search box is not on the sections' line"
+    assert abs(middle(layout["mark"]) - line) < 12, "the mark is not on the sections' line"
+    assert layout["search"]["x"] + layout["search"]["width"] <= LAPTOP["width"]
+    assert layout["placeholderFits"], f"the search box cuts its placeholder {layout['placeholder']!r}"
+    assert layout["header"]["height"] < 100
+
+
+def test_header_of_a_small_laptop_shows_the_sections_on_one_line_under_the_mark_and_the_search_box(public_site, page):
+    base_url, content = public_site
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(base_url + content["method"].url)
+    layout = header_layout(page)
+    sections = layout["sections"]
+    assert sections and all(link["height"] > 0 for link in sections), "the sections are hidden at 1024 px"
+    assert {round(link["y"]) for link in sections} == {round(sections[0]["y"])}, "the sections wrap at 1024 px"
+    assert abs(middle(layout["search"]) - middle(layout["mark"])) < 12, "the search box is not beside the mark"
+    assert layout["placeholderFits"], f"the search box cuts its placeholder {layout['placeholder']!r}"
+    assert layout["header"]["height"] <= 0.2 * 768
+
+
+@pytest.mark.parametrize("key", ["method", "en:method"])
+def test_phone_header_search_box_shows_its_whole_placeholder(public_site, page, key):
+    base_url, content = public_site
+    page.set_viewport_size(PHONE)
+    page.goto(base_url + content[key].url)
+    layout = header_layout(page)
+    assert layout["placeholderFits"], f"the search box cuts its placeholder {layout['placeholder']!r}"
+    assert layout["header"]["height"] <= 0.2 * PHONE["height"]
 
 
 def test_phone_header_takes_a_fifth_of_the_screen_at_most_and_its_menu_opens_without_javascript(

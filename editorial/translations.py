@@ -1,12 +1,17 @@
 """Translations that lag behind their French page: an English version published before the last
 publication of its French source is out of date. Editors see it on the page's edit view (a message
-naming the French page) and in the explorer (a button on the row); visitors on the page itself."""
+naming the French page) and in the explorer (a button on the row); visitors on the page itself.
 
+And the "Translate" form of simple_translation, which refuses a language the parent page lacks."""
+
+from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.widgets import ListingButton
+from wagtail.contrib.simple_translation import views as simple_translation_views
+from wagtail.contrib.simple_translation.forms import SubmitTranslationForm
 from wagtail.models import Locale, Page
 
 
@@ -60,3 +65,39 @@ def out_of_date_button(page):
         attrs={"title": _("The French page was published again after this translation")},
         priority=5,
     )
+
+
+class TranslationForm(SubmitTranslationForm):
+    """simple_translation's form, refusing a language whose parent page has no version in it: the
+    form only greys that checkbox out, and a hand-made POST reached Wagtail's copy, which raises
+    ``ParentNotTranslatedError`` (a 500). The page is shown again with the choice and a message."""
+
+    def __init__(self, instance, *args, **kwargs):
+        self.page = instance
+        super().__init__(instance, *args, **kwargs)
+
+    def clean_locales(self):
+        locales = self.cleaned_data["locales"]
+        greyed_out = set(self.fields["locales"].widget.disabled_values)
+        refused = [locale for locale in locales if locale.pk in greyed_out]
+        if refused:
+            raise ValidationError(
+                _("%(languages)s: translate the parent page “%(parent)s” into this language first.")
+                % {
+                    "languages": ", ".join(str(locale.get_display_name()) for locale in refused),
+                    "parent": self.page.get_parent().get_admin_display_title(),
+                },
+                code="parent_not_translated",
+            )
+        return locales
+
+
+
+class SubmitPageTranslationView(simple_translation_views.SubmitPageTranslationView):
+    """simple_translation's "Translate" view with ``TranslationForm`` (served at its URL by
+    editorial/admin_urls.py)."""
+
+    def get_form(self):
+        if self.request.method == "POST":
+            return TranslationForm(self.object, self.request.POST)
+        return TranslationForm(self.object)

@@ -266,6 +266,40 @@ def test_a_translation_is_started_in_the_admin_and_published_through_the_review(
     assert switcher(get(client, "/methodes/residence/"))["en"] == ("/en/methods/in-situ-residency/", "English")
 
 
+def test_a_language_whose_parent_page_is_untranslated_is_refused_with_a_message(client, tree):
+    """The form greys English out when the parent has no English version; a POST choosing it anyway
+    shows the form again with the choice kept and a message naming the parent, not a 500."""
+    labs = f.LabIndexPageFactory(parent=tree["home"], title="Les labs")
+    lab = f.LabPageFactory(parent=labs, title="Ville de Paris")
+    client.force_login(make_user("traductrice", "Traducteurs"))
+    url = f"/admin/translation/submit/page/{lab.pk}/"
+    english = str(Locale.objects.get(language_code="en").pk)
+    greyed = BeautifulSoup(client.get(url).content, "html.parser").find("input", attrs={"name": "locales"})
+    assert greyed["value"] == english and greyed.has_attr("disabled")
+
+    response = client.post(url, {"locales": [english], "include_subtree": "on"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    error = soup.find(class_="error-message")
+    assert "English : traduisez d’abord la page parente « Les labs » dans cette langue." in error.get_text(" ", strip=True)
+    assert soup.find("input", attrs={"name": "locales", "value": english}).has_attr("checked")
+    assert not lab.has_translation(Locale.objects.get(language_code="en"))
+
+
+def test_wagtail_still_greys_out_a_language_it_would_fail_to_copy_into(tree):
+    """Why the form above replaces simple_translation's: its form accepts the greyed-out language
+    and Wagtail's copy raises. When this fails, Wagtail refuses it itself: drop TranslationForm."""
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction, ParentNotTranslatedError
+    from wagtail.contrib.simple_translation.forms import SubmitTranslationForm
+
+    labs = f.LabIndexPageFactory(parent=tree["home"])
+    lab = f.LabPageFactory(parent=labs)
+    english = Locale.objects.get(language_code="en")
+    assert SubmitTranslationForm(lab, {"locales": [english.pk]}).is_valid()
+    with pytest.raises(ParentNotTranslatedError):
+        CopyPageForTranslationAction(page=lab, locale=english).execute(skip_permission_checks=True)
+
+
 def test_translators_cannot_publish(client, tree):
     translator = make_user("traductrice", "Traducteurs")
     client.force_login(translator)

@@ -92,7 +92,6 @@ class TranslationForm(SubmitTranslationForm):
         return locales
 
 
-
 class SubmitPageTranslationView(simple_translation_views.SubmitPageTranslationView):
     """simple_translation's "Translate" view with ``TranslationForm`` (served at its URL by
     editorial/admin_urls.py)."""

@@ -280,8 +280,8 @@ def test_a_language_whose_parent_page_is_untranslated_is_refused_with_a_message(
     response = client.post(url, {"locales": [english], "include_subtree": "on"})
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
-    error = soup.find(class_="error-message")
-    assert "English : traduisez d’abord la page parente « Les labs » dans cette langue." in error.get_text(" ", strip=True)
+    error = soup.find(class_="error-message").get_text(" ", strip=True)
+    assert "English : traduisez d’abord la page parente « Les labs » dans cette langue." in error
     assert soup.find("input", attrs={"name": "locales", "value": english}).has_attr("checked")
     assert not lab.has_translation(Locale.objects.get(language_code="en"))
 

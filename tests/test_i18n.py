@@ -27,7 +27,8 @@ def get(client, url, status=200):
 
 def translate(page, title, slug=None):
     """The English version of a French page, published (its parent's must exist)."""
-    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    copy = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english = type(copy).objects.get(pk=copy.pk)  # as the edit view reads it (its links relinked)
     english.title = title
     english.slug = slug or english.slug
     english.save_revision().publish()

@@ -54,7 +54,8 @@ def _stream_links(block, value, point_to):
     # A block may derive from these and keep another value (Wagtail's ImageBlock, an image): skipped.
     elif isinstance(block, blocks.StructBlock) and isinstance(value, blocks.StructValue):
         for name, child_block in block.child_blocks.items():
-            yield from _stream_links(child_block, value.get(name), lambda page, name=name: value.__setitem__(name, page))
+            point_to_page = lambda page, name=name: value.__setitem__(name, page)  # noqa: E731
+            yield from _stream_links(child_block, value.get(name), point_to_page)
     elif isinstance(block, blocks.ListBlock) and isinstance(value, blocks.list_block.ListValue):
         for child in value.bound_blocks:
             yield from _stream_links(child.block, child.value, lambda page, child=child: setattr(child, "value", page))

@@ -14,6 +14,8 @@ from wagtail.contrib.simple_translation import views as simple_translation_views
 from wagtail.contrib.simple_translation.forms import SubmitTranslationForm
 from wagtail.models import Locale, Page
 
+from home.translation_links import links_with_a_version_now
+
 
 def source_published_at(pages):
     """``pages`` annotated with ``source_published_at``: when their default-language version was
@@ -51,6 +53,16 @@ def out_of_date_message(page):
     return _(
         "This translation is out of date: its French page “%(title)s” was published again on %(date)s, after it."
     ) % {"title": source.title, "date": published}
+
+
+def links_to_choose_again(page):
+    """The edit view's warnings for links to pages of another language that have a version in the
+    page's now (translated after this page was): one per linked page."""
+    return [
+        _("This page links to “%(linked)s”, which now has a version in its language: “%(version)s”. Choose it.")
+        % {"linked": linked.title, "version": version.title}
+        for linked, version in links_with_a_version_now(page.get_latest_revision_as_object())
+    ]
 
 
 def out_of_date_button(page):

@@ -141,3 +141,18 @@ def link_translations_after_copy(sender, source_obj, target_obj, **kwargs):
 
 def connect():
     copy_for_translation_done.connect(link_translations_after_copy, dispatch_uid="home-translation-links")
+
+
+def links_with_a_version_now(page):
+    """The pages ``page`` (what its editor edits) links to in another language that now have a version
+    in its own: [(linked page, its version)], in the order of the links (one query, two when any)."""
+    links = list(_links(page, []))
+    translations = _translations_in(page.locale_id, {link.page_id for link in links})
+    if not translations:
+        return []
+    linked = Page.objects.in_bulk(translations.keys())
+    return [
+        (linked[page_id], translations[page_id])
+        for page_id in dict.fromkeys(link.page_id for link in links)
+        if page_id in translations
+    ]

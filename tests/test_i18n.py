@@ -352,6 +352,37 @@ def test_a_translation_older_than_its_french_page_shows_as_out_of_date(client, t
     assert get(client, "/en/methods/field-immersion/").find(class_="untranslated-notice") is None
 
 
+def test_a_translation_links_the_english_pages_that_exist_and_flags_those_translated_after(client, tree):
+    """The copy links the English lab when there is one; a lab translated after the card is named on
+    the card's edit view, and the visitor meanwhile gets the French lab, the page it links."""
+    labs = f.LabIndexPageFactory(parent=tree["home"], title="Les labs", slug="labs")
+    paris = f.LabPageFactory(parent=labs, title="Ville de Paris", slug="paris")
+    nantes = f.LabPageFactory(parent=labs, title="Ville de Nantes", slug="nantes")
+    translate(labs, "Labs", slug="labs")
+    english_paris = translate(paris, "City of Paris", slug="paris")
+    card = f.MethodPageFactory(parent=tree["methods"], title="Carte d'empathie", slug="empathie", author_lab=paris)
+    f.RelatedMethodFactory(page=card, related_method=tree["method"])
+    f.RelatedMethodFactory(page=card, related_method=tree["untranslated"])
+    english_card = translate(card, "Empathy map", slug="empathy-map")
+    revision = english_card.get_latest_revision_as_object()
+    assert (english_card.author_lab_id, revision.author_lab_id) == (english_paris.pk, english_paris.pk)
+    related = [link.related_method_id for link in revision.related_method_links.all()]
+    assert related == [tree["english_method"].pk, tree["untranslated"].pk]  # the untranslated one stays French
+
+    late = f.MethodPageFactory(parent=tree["methods"], title="Persona", slug="persona", author_lab=nantes)
+    english_late = translate(late, "Persona", slug="persona")
+    assert english_late.author_lab_id == nantes.pk
+    assert get(client, "/en/methods/persona/").find("a", href="/labs/nantes/", string="Ville de Nantes")
+    translate(nantes, "City of Nantes", slug="nantes")
+    client.force_login(make_user("communicante", COMMUNICATORS))
+    edit = client.get(f"/admin/pages/{english_late.pk}/edit/").content.decode()
+    expected = (
+        "Cette page renvoie à « Ville de Nantes », qui a maintenant une version dans sa langue : « City of Nantes »."
+    )
+    assert expected in edit
+    assert "Cette page renvoie à" not in client.get(f"/admin/pages/{english_card.pk}/edit/").content.decode()
+
+
 def test_rich_text_links_lead_to_the_readers_language(client, tree):
     english_home = Page.objects.get(pk=tree["english_home"].pk).specific
     english_home.introduction = (

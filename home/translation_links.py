@@ -75,7 +75,7 @@ def _links(page, changed):
             for position, linked_page in enumerate(linked):
 
                 def point_to(target, field=field, linked=linked, position=position):
-                    linked[position] = target
+                    linked[position] = field.related_model.objects.get(pk=target.pk)  # of the field's type
                     getattr(page, field.name).set(linked)
 
                 yield _Link(linked_page.pk, point_to)

@@ -14,7 +14,7 @@ from wagtail.contrib.simple_translation import views as simple_translation_views
 from wagtail.contrib.simple_translation.forms import SubmitTranslationForm
 from wagtail.models import Locale, Page
 
-from home.translation_links import links_with_a_version_now
+from home.translation_links import link_the_translations, links_with_a_version_now
 
 
 def source_published_at(pages):
@@ -106,9 +106,26 @@ class TranslationForm(SubmitTranslationForm):
 
 class SubmitPageTranslationView(simple_translation_views.SubmitPageTranslationView):
     """simple_translation's "Translate" view with ``TranslationForm`` (served at its URL by
-    editorial/admin_urls.py)."""
+    editorial/admin_urls.py); a subtree translated links its pages to each other's translations."""
 
     def get_form(self):
         if self.request.method == "POST":
             return TranslationForm(self.object, self.request.POST)
         return TranslationForm(self.object)
+
+    def post(self, request, **kwargs):
+        subtree = bool(request.POST.get("include_subtree")) and self.object.get_descendants().exists()
+        before = set(self._subtree_translations().values_list("pk", flat=True)) if subtree else set()
+        response = super().post(request, **kwargs)
+        if subtree and response.status_code == 302:
+            # Each page was copied before the pages after it in the tree: its links to them are
+            # pointed to their translations now that they all exist (they are fresh drafts).
+            for page in self._subtree_translations().exclude(pk__in=before).specific():
+                link_the_translations(page)
+        return response
+
+    def _subtree_translations(self):
+        keys = self.object.get_descendants().values("translation_key")
+        return Page.objects.filter(translation_key__in=keys, alias_of__isnull=True).exclude(
+            locale_id=self.object.locale_id
+        )

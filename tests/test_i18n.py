@@ -383,6 +383,23 @@ def test_a_translation_links_the_english_pages_that_exist_and_flags_those_transl
     assert "Cette page renvoie à" not in client.get(f"/admin/pages/{english_card.pk}/edit/").content.decode()
 
 
+def test_a_section_translated_with_its_subtree_links_its_own_translations(client, tree):
+    """ "Include subtree": a card copied before the card it relates to links that card's translation."""
+    section = f.MethodIndexPageFactory(parent=tree["home"], title="Fiches", slug="fiches")
+    first = f.MethodPageFactory(parent=section, title="Carte", slug="carte", author_lab=None)
+    second = f.MethodPageFactory(parent=section, title="Dessin", slug="dessin")
+    f.RelatedMethodFactory(page=first, related_method=second)
+    client.force_login(make_user("communicante", COMMUNICATORS))
+    english = Locale.objects.get(language_code="en")
+    response = client.post(
+        f"/admin/translation/submit/page/{section.pk}/", {"locales": [english.pk], "include_subtree": "on"}
+    )
+    assert response.status_code == 302
+    english_first, english_second = (page.get_translation(english) for page in (first, second))
+    [link] = english_first.specific.get_latest_revision_as_object().related_method_links.all()
+    assert link.related_method_id == english_second.pk
+
+
 def test_rich_text_links_lead_to_the_readers_language(client, tree):
     english_home = Page.objects.get(pk=tree["english_home"].pk).specific
     english_home.introduction = (

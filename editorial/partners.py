@@ -21,6 +21,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Workflow,
     WorkflowPage,
@@ -78,19 +79,32 @@ class PartnerSetup:
     created: bool
 
 
+def lab_versions(lab):
+    """The lab page in every language: its default-language page first, then its translations
+    (aliases aside: the copy Wagtail makes of an untranslated parent is not a translation)."""
+    default_locale = Locale.get_default()
+    versions = list(lab.get_translations(inclusive=True).filter(alias_of__isnull=True).order_by("depth", "path"))
+    versions.sort(key=lambda version: version.locale_id != default_locale.pk)
+    return versions
+
+
 @transaction.atomic
 def ensure_partner_group(lab):
-    """Create (once) the lab's editor group, its collection and their permissions."""
+    """Create (once) the lab's editor group, its collection and their permissions, on the lab page
+    in every language (the group and collection are those of its default-language page)."""
     from methods.models import CurriculumIndexPage, MethodIndexPage
 
+    versions = lab_versions(lab)
+    if lab.locale_id != Locale.get_default().pk and versions[0].locale_id == Locale.get_default().pk:
+        lab = versions[0].specific
     group = partner_group_for(lab)
     created = group is None
     if group is None:
         group, created = Group.objects.get_or_create(name=partner_group_name(lab))
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
 
-    for action in LAB_PAGE_ACTIONS:
-        GroupPagePermission.objects.get_or_create(group=group, page=lab, permission=_page_permission(action))
+    for version in versions:
+        grant_lab_page(group, version)
     for index in [*MethodIndexPage.objects.all(), *CurriculumIndexPage.objects.all()]:
         for action in INDEX_PAGE_ACTIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=index, permission=_page_permission(action))
@@ -102,6 +116,20 @@ def ensure_partner_group(lab):
                 group=group, collection=collection, permission=_media_permission(app_label, model, action)
             )
     return PartnerSetup(lab=lab, group=group, collection=collection, created=created)
+
+
+def grant_lab_page(group, page):
+    """The partner group's rights on one version of its lab page (and so on its subtree)."""
+    for action in LAB_PAGE_ACTIONS:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(action))
+
+
+def grant_partner_group_on_translation(translated_lab):
+    """A lab page translated: its partner group gets the same rights on the new version."""
+    source = translated_lab.get_translation_or_none(Locale.get_default())
+    group = partner_group_for(source) if source is not None else None
+    if group is not None:
+        grant_lab_page(group, translated_lab)
 
 
 def ensure_editor_account(group, email):
@@ -185,7 +213,8 @@ def setup_editorial_structure():
     from labs.models import LabPage
 
     assign_workflows()
-    return [ensure_partner_group(lab) for lab in LabPage.objects.order_by("path")]
+    labs = LabPage.objects.filter(locale=Locale.get_default()).order_by("path")
+    return [ensure_partner_group(lab) for lab in labs]
 
 
 # What a partner editor may see in the admin ------------------------------------------------

@@ -3,6 +3,7 @@
 
 from django.contrib import messages
 from wagtail import hooks
+from wagtail.models import Locale
 
 # The dashboard per role and the reviewer's comment; the edit page's main button.
 from editorial import dashboard, editing  # noqa: F401
@@ -14,7 +15,12 @@ from editorial.admin_views import (
 )
 from editorial.isolation import check_document_is_served
 from editorial.partners import restrict_for_partner
-from editorial.translations import out_of_date_button, out_of_date_message, source_published_at
+from editorial.translations import (
+    links_to_choose_again,
+    out_of_date_button,
+    out_of_date_message,
+    source_published_at,
+)
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -50,6 +56,14 @@ def warn_of_an_out_of_date_translation(request, page):
     message = out_of_date_message(page) if request.method == "GET" else None
     if message:
         messages.warning(request, message)
+
+
+@hooks.register("before_edit_page")
+def warn_of_links_to_choose_again(request, page):
+    """A link copied to a French page that has an English version now (translated after this page)."""
+    if request.method == "GET" and page.locale_id != Locale.get_default().pk:
+        for message in links_to_choose_again(page):
+            messages.warning(request, message)
 
 
 # After Wagtail's own registration (order 0), so that these endpoints replace its.

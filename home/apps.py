@@ -7,7 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site and themes")
 
     def ready(self):
-        from home import index_urls
+        from home import index_urls, translation_links
 
         # One set of handlers forgets every cached fragment (home/navigation.py's included).
         index_urls.connect()
+        # A page translated links the translations of the pages it links to.
+        translation_links.connect()

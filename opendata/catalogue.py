@@ -19,6 +19,11 @@ CONTEXT = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 FRENCH = {"@id": "http://publications.europa.eu/resource/authority/language/FRA"}
+# Each export in each language: the French pages (the default), their English translations (?lang=en).
+LANGUAGES = {
+    "fr": (FRENCH, ""),
+    "en": ({"@id": "http://publications.europa.eu/resource/authority/language/ENG"}, " – English"),
+}
 FORMATS = {
     "csv": ("text/csv", "CSV"),
     "json": ("application/json", "JSON"),
@@ -29,13 +34,16 @@ def text(value):
     return {"@value": value, "@language": "fr"}
 
 
-def distribution(root_url, source, extension, licence):
+def distribution(root_url, source, extension, licence, language="fr"):
     media_type, file_type = FORMATS[extension]
     url = root_url + reverse("export", kwargs={"name": source.name, "extension": extension})
+    url += "" if language == "fr" else f"?lang={language}"
+    language_node, title_suffix = LANGUAGES[language]
     return {
         "@id": url,
         "@type": "dcat:Distribution",
-        "dct:title": text(f"{source.title} ({file_type})"),
+        "dct:title": text(f"{source.title} ({file_type}{title_suffix})"),
+        "dct:language": language_node,
         "dcat:accessURL": {"@id": url},
         "dcat:downloadURL": {"@id": url},
         "dcat:mediaType": {"@id": f"http://www.iana.org/assignments/media-types/{media_type}"},
@@ -52,10 +60,14 @@ def dataset(root_url, source, publisher, licence):
         "dct:title": text(source.title),
         "dct:description": text(source.description),
         "dct:publisher": publisher,
-        "dct:language": FRENCH,
+        "dct:language": [node for node, _ in LANGUAGES.values()],
         "dct:license": {"@id": licence},
         "dcat:keyword": [text("innovation publique"), text(source.title.lower())],
-        "dcat:distribution": [distribution(root_url, source, extension, licence) for extension in FORMATS],
+        "dcat:distribution": [
+            distribution(root_url, source, extension, licence, language)
+            for language in LANGUAGES
+            for extension in FORMATS
+        ],
     }
     landing_page = source.landing_page()
     if landing_page:

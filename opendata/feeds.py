@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
-from django.utils.http import urlencode
 from wagtail.models import Page
 
 from events.models import AgendaPage, EventPage
@@ -26,8 +25,9 @@ FORMATS = {"rss": ("application/rss+xml", Rss201rev2Feed), "atom": ("application
 
 
 class PageFeed(Feed):
-    """A feed of pages, newest first, in one language (``?lang=``, else the active one: the pages
-    read through ``public_live()``). Subclasses say which pages (``pages``) and what they are."""
+    """A feed of pages, newest first, in one language (its URL's: /en/flux/… in English, or
+    ``?lang=``; the pages read through ``public_live()``). Subclasses say which pages (``pages``) and
+    what they are."""
 
     kind: str  # the URL's name: /flux/<kind>.rss
 
@@ -59,7 +59,7 @@ class PageFeed(Feed):
         return "/" if self.language == DEFAULT_LANGUAGE else f"/{self.language}/"
 
     def feed_url(self, obj):
-        return with_language(obj["request"].path, self.language)
+        return feed_url(self.kind, self.feed_format, obj["slug"], self.language)
 
     def channel_text(self, obj):
         if self.in_english():
@@ -202,7 +202,8 @@ FEEDS = {feed.kind: feed for feed in (SiteFeed, MethodFeed, SessionReportFeed, E
 
 
 def feed_view(request, kind, feed_format, slug=None):
-    """A feed in ``?lang=`` (fr, en), else in the active language (``/en/`` in front of the URL)."""
+    """A feed in the language of its URL (``/en/flux/…`` in English), or of ``?lang=`` (fr, en: the
+    URLs announced before the English ones had their own)."""
     language = request.GET.get("lang") or active_language()
     if language not in LANGUAGE_CODES:
         message = f"Paramètre invalide : lang. Langues : {', '.join(LANGUAGE_CODES)}."
@@ -211,17 +212,12 @@ def feed_view(request, kind, feed_format, slug=None):
         return FEEDS[kind](feed_format, language)(request, slug=slug)
 
 
-def with_language(url, language):
-    """The feed's URL in a language: as is in French, with ``?lang=`` in another."""
-    return url if language == DEFAULT_LANGUAGE else f"{url}?{urlencode({'lang': language})}"
-
-
-def feed_url(kind, feed_format, slug=None):
-    if slug is None:
-        url = reverse("feed", kwargs={"kind": kind, "feed_format": feed_format})
-    else:
-        url = reverse("feed_of", kwargs={"kind": kind, "slug": slug, "feed_format": feed_format})
-    return with_language(url, active_language())
+def feed_url(kind, feed_format, slug=None, language=None):
+    """The feed's URL in a language (the active one by default): under its prefix (/en/flux/…)."""
+    with translation.override(language or active_language()):
+        if slug is None:
+            return reverse("feed", kwargs={"kind": kind, "feed_format": feed_format})
+        return reverse("feed_of", kwargs={"kind": kind, "slug": slug, "feed_format": feed_format})
 
 
 # The feeds a page follows: the whole site always, then the page's own kind.
@@ -238,17 +234,28 @@ PAGE_FEEDS = {
 }
 
 
+ENGLISH_TITLES = {
+    "Tout le site": "The whole site",
+    "Méthodes": "Methods",
+    "Comptes rendus des sessions": "Session reports",
+    "Agenda": "Events",
+    "Actualités": "News",
+}
+
+
 def alternates(page=None, theme=None):
-    """The feeds to announce with <link rel="alternate">: [{"type", "title", "url"}]."""
+    """The feeds to announce with <link rel="alternate">, in the content's language:
+    [{"type", "title", "url"}]."""
+    english = active_language() == "en"
     feeds = [("site", None, "Tout le site")]
     if page is not None:
         feeds += PAGE_FEEDS.get(type(page), lambda page: [])(page)
     if theme is not None:
-        feeds.append(("themes", theme.slug, f"Thème « {theme.name} »"))
+        feeds.append(("themes", theme.slug, f"Theme “{theme.name}”" if english else f"Thème « {theme.name} »"))
     return [
         {
             "type": FORMATS[feed_format][0],
-            "title": f"Entrelabs · {title} ({feed_format.upper()})",
+            "title": f"Entrelabs · {ENGLISH_TITLES.get(title, title) if english else title} ({feed_format.upper()})",
             "url": feed_url(kind, feed_format, slug),
         }
         for kind, slug, title in feeds

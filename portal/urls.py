@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.throttling import ThrottledPasswordResetView
+from opendata.urls import feed_urlpatterns
 from portal import i18n
 from portal.sitemaps import PagesInEveryLanguage
 from portal.views import healthz
@@ -42,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("", include("methods.urls")),
     path("", include("ecosystem.urls")),
     path("", include("search.urls")),
+    path("", include(feed_urlpatterns)),
     # Wagtail's own page URLs (a password-restricted page's form, its login) but its serve view,
     # which portal.i18n wraps to serve an untranslated page under /en/.
     path("", include([url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"])),

@@ -61,6 +61,16 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: Django's LocaleMiddleware activates a request's
+    language in the thread and leaves it there (a test after one that requested /en/ ran in English)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+
+
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker):
     """The demo content, loaded once for the module in a transaction rolled back at the end."""

@@ -1,5 +1,6 @@
 """The API, the exports and the feeds in each language: ``lang=fr`` (the default) serves the French
-pages, ``lang=en`` their English translations only; an unknown language is a 400 naming ``lang``."""
+pages, ``lang=en`` their English translations only (and the feeds under /en/flux/); an unknown
+language is a 400 naming ``lang``."""
 
 import csv
 import io
@@ -109,13 +110,13 @@ def read(client, url):
 
 @pytest.mark.parametrize("feed_format", ["rss", "atom"])
 def test_feeds_in_each_language(client, network, db, feed_format):
-    english = read(client, f"/flux/methodes.{feed_format}?lang=en")
+    english = read(client, f"/en/flux/methodes.{feed_format}")
     assert english.feed.title == "Entrelabs · methods"
     assert english.feed.language == "en"
     assert [(entry.title, entry.link) for entry in english.entries] == [
         ("Immersion", network["english"]["immersion"].get_full_url())
     ]
-    site = read(client, f"/flux/site.{feed_format}?lang=en")
+    site = read(client, f"/en/flux/site.{feed_format}")
     assert {entry.title for entry in site.entries} == {
         "Immersion",
         "City of Paris",
@@ -126,9 +127,30 @@ def test_feeds_in_each_language(client, network, db, feed_format):
     assert french.feed.title == "Entrelabs · méthodes"
     assert french.feed.language == "fr"
     assert [entry.title for entry in french.entries] == ["Prototypage rapide", "Immersion"]
-    lab = read(client, f"/flux/labs/paris.{feed_format}?lang=en")
+    lab = read(client, f"/en/flux/labs/paris.{feed_format}")
     assert lab.feed.title == "Entrelabs · City of Paris"
     assert [entry.title for entry in lab.entries] == ["Re-enchant"]
+    # The URLs given before the English feeds had their own keep serving English, and name the new ones.
+    shared = read(client, f"/flux/methodes.{feed_format}?lang=en")
+    assert [entry.title for entry in shared.entries] == ["Immersion"]
+    if feed_format == "atom":
+        [self_link] = [link.href for link in shared.feed.links if link.rel == "self"]
+        assert self_link == "http://testserver/en/flux/methodes.atom"
+
+
+def test_english_pages_announce_the_english_feeds(client, network, db):
+    from bs4 import BeautifulSoup
+
+    response = client.get(network["english"]["immersion"].url)
+    head = BeautifulSoup(response.content, "html.parser").head
+    feeds = {link["href"]: link["title"] for link in head.find_all("link", rel="alternate", type=True)}
+    assert feeds["/en/flux/site.rss"] == "Entrelabs · The whole site (RSS)"
+    assert feeds["/en/flux/methodes.atom"] == "Entrelabs · Methods (ATOM)"
+    assert all(url.startswith("/en/flux/") for url in feeds), feeds
+    for url in feeds:
+        assert read(client, url).feed.language == "en"
+    french = BeautifulSoup(client.get(network["methods"]["immersion"].url).content, "html.parser").head
+    assert french.find("link", type="application/rss+xml", href="/flux/methodes.rss")
 
 
 def test_a_feed_in_an_unknown_language_is_a_400(client, network, db):

@@ -73,3 +73,16 @@ def test_the_active_language_is_searched_by_default(bilingual):
         assert [page.title for page in autocomplete("Rap")] == ["Rapid prototyping"]
         assert autocomplete("Prototypage") == []
     assert [page.title for page in autocomplete("Prototypage")] == ["Prototypage rapide"]
+
+
+def test_a_card_translated_after_its_lab_counts_under_the_english_lab(home_page):
+    """The copy links the English lab (it exists): the English lab facet counts the English card."""
+    lab = LabPageFactory(parent=LabIndexPageFactory(parent=home_page), title="Ville de Paris", slug="paris")
+    card = MethodPageFactory(parent=MethodIndexPageFactory(parent=home_page), title="Prototypage", author_lab=lab)
+    english_lab = translate(lab, title="City of Paris")
+    english_card = translate(card, title="Rapid prototyping", summary=ENGLISH_SUMMARY)
+    assert english_card.author_lab_id == english_lab.pk
+    english = SiteSearch("prototype", language="en")
+    assert [(label, count) for key, label, count in english.facets()["lab"]] == [("City of Paris", 1)]
+    french = SiteSearch("prototypage", language="fr")
+    assert [(label, count) for key, label, count in french.facets()["lab"]] == [("Ville de Paris", 1)]

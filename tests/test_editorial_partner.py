@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from labs.models import LabPage
-from tests.editorial import text_of
+from tests.editorial import form_data, text_of
 
 
 def test_new_partner_editor_gets_a_welcome_email_then_a_dashboard_that_says_what_waits(client, world):
@@ -42,3 +42,43 @@ def test_new_partner_editor_gets_a_welcome_email_then_a_dashboard_that_says_what
     client.force_login(world.communicator)
     communicator_dashboard = text_of(client.get("/admin/"))
     assert "Labs partenaires dont la page n’est pas encore publiée La 27e Région" in communicator_dashboard
+
+
+def test_a_partner_edits_the_english_version_of_their_lab_and_not_another_labs(client, world):
+    """The translation of a lab page gives its partner group the rights it has on the French page:
+    when the translation is made, and through the migration for those made before."""
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import GroupPagePermission, Page
+
+    from tests.translations import translate
+
+    english_a, english_b = translate(world.lab_a, title="Alpha Lab"), translate(world.lab_b, title="Beta Lab")
+    client.force_login(world.editor_a)
+
+    def edit(page):
+        url = f"/admin/pages/{page.pk}/edit/"
+        response = client.get(url)
+        data = form_data(response.content, "page-edit-form") if response.status_code == 200 else {}
+        data["title"] = f"{page.title} (edited)"
+        return response, client.post(url, data)
+
+    shown, saved = edit(english_a)
+    assert shown.status_code == 200 and saved.status_code == 302
+    assert Page.objects.get(pk=english_a.pk).get_latest_revision_as_object().title == "Alpha Lab (edited)"
+    assert Page.objects.get(pk=english_a.pk).title == "Alpha Lab"  # a draft, for review: never published
+    shown, saved = edit(english_b)
+    assert (shown.status_code, shown["Location"]) == (302, "/admin/")
+    assert Page.objects.get(pk=english_b.pk).get_latest_revision_as_object().title == "Beta Lab"
+
+    # A translation made before the partner rights followed translations: the migration grants them.
+    def rights(page):
+        return set(GroupPagePermission.objects.filter(page=page).values_list("group__name", "permission__codename"))
+
+    french_rights = rights(world.lab_a)
+    assert rights(english_a) == french_rights
+    GroupPagePermission.objects.filter(page=english_a).delete()
+    migration = importlib.import_module("editorial.migrations.0006_partner_groups_on_lab_translations")
+    migration.grant_on_lab_translations(apps, None)
+    assert rights(english_a) == french_rights and len(french_rights) == 2

@@ -16,6 +16,7 @@ from home.models import HomePage
 from tests import factories as f
 from tests import network_factories as nf
 from tests.test_pages_queries import assert_bounded
+from tests.translations import translate
 
 PARIS = ZoneInfo("Europe/Paris")
 MARTINIQUE = ZoneInfo("America/Martinique")
@@ -226,6 +227,10 @@ def test_organisers_shown_are_the_public_labs(client, home_page, agenda):
     for url in (event.url, agenda.url):
         html = client.get(url).content.decode()
         assert "Lab public" in html and "Lab caché" not in html
+    # In English: the organiser translated first is linked in English (the copy points to it).
+    english_lab = translate(public, title="Public lab")
+    english = client.get(translate(event, title="Co-organised").url).content.decode()
+    assert f'href="{english_lab.url}"' in english and "Lab caché" not in english
 
 
 def test_events_are_in_the_sitemap_and_the_search(client, agenda):

@@ -168,13 +168,18 @@ def test_dcat_catalogue_describes_every_export_with_its_licence(client, network,
         assert ids(dataset, DCT + "license") == [LICENCE_OUVERTE]
         assert ids(dataset, DCT + "publisher") == ["http://localhost/#entrelabs"]
         assert ids(dataset, DCAT + "landingPage")[0].startswith("http://localhost/")
+        languages = []
         for distribution in (nodes[url] for url in ids(dataset, DCAT + "distribution")):
             assert ids(distribution, DCT + "license") == [LICENCE_OUVERTE]
+            languages += [(ids(distribution, DCT + "language")[0][-3:], ids(distribution, DCAT + "downloadURL")[0])]
             (download,) = ids(distribution, DCAT + "downloadURL")
             (media_type,) = ids(distribution, DCAT + "mediaType")
             response = client.get(download.removeprefix("http://localhost"))
             assert response.status_code == 200
             assert response["Content-Type"].startswith(media_type.rsplit("media-types/", 1)[1])
+        # One distribution per format and language: the English one is the export's ?lang=en.
+        assert sorted(language for language, _ in languages) == ["ENG", "ENG", "FRA", "FRA"]
+        assert all(url.endswith("?lang=en") == (language == "ENG") for language, url in languages)
     methods = next(dataset for dataset in datasets if values(dataset, DCT + "identifier") == ["methods"])
     assert values(methods, DCT + "modified")  # the newest method's publication
     service = nodes["http://localhost/api/"]

@@ -27,7 +27,8 @@ def get(client, url, status=200):
 
 def translate(page, title, slug=None):
     """The English version of a French page, published (its parent's must exist)."""
-    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    copy = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english = type(copy).objects.get(pk=copy.pk)  # as the edit view reads it (its links relinked)
     english.title = title
     english.slug = slug or english.slug
     english.save_revision().publish()
@@ -266,6 +267,40 @@ def test_a_translation_is_started_in_the_admin_and_published_through_the_review(
     assert switcher(get(client, "/methodes/residence/"))["en"] == ("/en/methods/in-situ-residency/", "English")
 
 
+def test_a_language_whose_parent_page_is_untranslated_is_refused_with_a_message(client, tree):
+    """The form greys English out when the parent has no English version; a POST choosing it anyway
+    shows the form again with the choice kept and a message naming the parent, not a 500."""
+    labs = f.LabIndexPageFactory(parent=tree["home"], title="Les labs")
+    lab = f.LabPageFactory(parent=labs, title="Ville de Paris")
+    client.force_login(make_user("traductrice", "Traducteurs"))
+    url = f"/admin/translation/submit/page/{lab.pk}/"
+    english = str(Locale.objects.get(language_code="en").pk)
+    greyed = BeautifulSoup(client.get(url).content, "html.parser").find("input", attrs={"name": "locales"})
+    assert greyed["value"] == english and greyed.has_attr("disabled")
+
+    response = client.post(url, {"locales": [english], "include_subtree": "on"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    error = soup.find(class_="error-message").get_text(" ", strip=True)
+    assert "English : traduisez d’abord la page parente « Les labs » dans cette langue." in error
+    assert soup.find("input", attrs={"name": "locales", "value": english}).has_attr("checked")
+    assert not lab.has_translation(Locale.objects.get(language_code="en"))
+
+
+def test_wagtail_still_greys_out_a_language_it_would_fail_to_copy_into(tree):
+    """Why the form above replaces simple_translation's: its form accepts the greyed-out language
+    and Wagtail's copy raises. When this fails, Wagtail refuses it itself: drop TranslationForm."""
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction, ParentNotTranslatedError
+    from wagtail.contrib.simple_translation.forms import SubmitTranslationForm
+
+    labs = f.LabIndexPageFactory(parent=tree["home"])
+    lab = f.LabPageFactory(parent=labs)
+    english = Locale.objects.get(language_code="en")
+    assert SubmitTranslationForm(lab, {"locales": [english.pk]}).is_valid()
+    with pytest.raises(ParentNotTranslatedError):
+        CopyPageForTranslationAction(page=lab, locale=english).execute(skip_permission_checks=True)
+
+
 def test_translators_cannot_publish(client, tree):
     translator = make_user("traductrice", "Traducteurs")
     client.force_login(translator)
@@ -315,6 +350,54 @@ def test_a_translation_older_than_its_french_page_shows_as_out_of_date(client, t
     assert "Cette traduction n’est plus à jour" not in client.get(f"/admin/pages/{english.pk}/edit/").content.decode()
     client.logout()
     assert get(client, "/en/methods/field-immersion/").find(class_="untranslated-notice") is None
+
+
+def test_a_translation_links_the_english_pages_that_exist_and_flags_those_translated_after(client, tree):
+    """The copy links the English lab when there is one; a lab translated after the card is named on
+    the card's edit view, and the visitor meanwhile gets the French lab, the page it links."""
+    labs = f.LabIndexPageFactory(parent=tree["home"], title="Les labs", slug="labs")
+    paris = f.LabPageFactory(parent=labs, title="Ville de Paris", slug="paris")
+    nantes = f.LabPageFactory(parent=labs, title="Ville de Nantes", slug="nantes")
+    translate(labs, "Labs", slug="labs")
+    english_paris = translate(paris, "City of Paris", slug="paris")
+    card = f.MethodPageFactory(parent=tree["methods"], title="Carte d'empathie", slug="empathie", author_lab=paris)
+    f.RelatedMethodFactory(page=card, related_method=tree["method"])
+    f.RelatedMethodFactory(page=card, related_method=tree["untranslated"])
+    english_card = translate(card, "Empathy map", slug="empathy-map")
+    revision = english_card.get_latest_revision_as_object()
+    assert (english_card.author_lab_id, revision.author_lab_id) == (english_paris.pk, english_paris.pk)
+    related = {link.related_method_id for link in revision.related_method_links.all()}
+    assert related == {tree["english_method"].pk, tree["untranslated"].pk}  # the untranslated one stays French
+
+    late = f.MethodPageFactory(parent=tree["methods"], title="Persona", slug="persona", author_lab=nantes)
+    english_late = translate(late, "Persona", slug="persona")
+    assert english_late.author_lab_id == nantes.pk
+    assert get(client, "/en/methods/persona/").find("a", href="/labs/nantes/", string="Ville de Nantes")
+    translate(nantes, "City of Nantes", slug="nantes")
+    client.force_login(make_user("communicante", COMMUNICATORS))
+    edit = client.get(f"/admin/pages/{english_late.pk}/edit/").content.decode()
+    expected = (
+        "Cette page renvoie à « Ville de Nantes », qui a maintenant une version dans sa langue : « City of Nantes »."
+    )
+    assert expected in edit
+    assert "Cette page renvoie à" not in client.get(f"/admin/pages/{english_card.pk}/edit/").content.decode()
+
+
+def test_a_section_translated_with_its_subtree_links_its_own_translations(client, tree):
+    """ "Include subtree": a card copied before the card it relates to links that card's translation."""
+    section = f.MethodIndexPageFactory(parent=tree["home"], title="Fiches", slug="fiches")
+    first = f.MethodPageFactory(parent=section, title="Carte", slug="carte", author_lab=None)
+    second = f.MethodPageFactory(parent=section, title="Dessin", slug="dessin")
+    f.RelatedMethodFactory(page=first, related_method=second)
+    client.force_login(make_user("communicante", COMMUNICATORS))
+    english = Locale.objects.get(language_code="en")
+    response = client.post(
+        f"/admin/translation/submit/page/{section.pk}/", {"locales": [english.pk], "include_subtree": "on"}
+    )
+    assert response.status_code == 302
+    english_first, english_second = (page.get_translation(english) for page in (first, second))
+    [link] = english_first.specific.get_latest_revision_as_object().related_method_links.all()
+    assert link.related_method_id == english_second.pk
 
 
 def test_rich_text_links_lead_to_the_readers_language(client, tree):

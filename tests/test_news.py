@@ -15,6 +15,7 @@ from tests import factories as f
 from tests import network_factories as nf
 from tests.editorial import form_data
 from tests.test_pages_queries import assert_bounded
+from tests.translations import translate
 
 
 class TestNewsAdmin(WagtailPageTestCase):
@@ -91,6 +92,11 @@ def test_network_and_lab_listings(client, news):
     assert "<h1>Actualités de Lab Alpha</h1>" in html
     assert "Alpha récente" in html and "Alpha ancienne" in html and "Beta" not in html.split("<main")[1]
     assert client.get("/actualites/lab/n-existe-pas/").status_code == 404
+    # In English: the English lab's news are its English items only.
+    english = translate(news["lab_a"].get_children().get(title="Alpha récente").specific, title="Alpha news")
+    english_index = translate(news["index"], title="News")
+    html = client.get(f"{english_index.url}lab/lab-alpha/").content.decode()
+    assert f'href="{english.url}"' in html and "Alpha ancienne" not in html
 
 
 def test_lab_page_links_to_its_news_and_home_page_shows_the_latest(client, news):

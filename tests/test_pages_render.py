@@ -308,6 +308,10 @@ def test_lab_page(client, tree):
     assert main.find("a", href="https://www.paysdelaloire.fr")
     assert "Pays de la Loire" in text(main.find(id="lab-facts").find_parent("section"))
     assert main.find("img", class_="lab-logo")
+    # In English: the lab's English page lists its card's English version (the copy links it).
+    english_lab = translate(lab, title="Pays de la Loire Region")
+    english_method = translate(tree["method"], title="Field immersion")
+    assert get(client, english_lab.url).find("main").find("a", href=english_method.url, string="Field immersion")
 
 
 def test_project_page(client, tree):
@@ -324,6 +328,9 @@ def test_project_page(client, tree):
     assert main.find("a", href="/methodes/immersion/")
     row = main.find("th", scope="row", string="Agents formés").find_parent("tr")
     assert "40 agents" in text(row) and "pas encore mesurée" in text(row)
+    english_method = translate(tree["method"], title="Field immersion")
+    english = get(client, translate(project, title="Office of the future").url).find("main")
+    assert english.find("a", href=english_method.url) and not english.find("a", href="/methodes/immersion/")
 
 
 def test_method_page_shows_the_whole_card(client, tree):
@@ -365,6 +372,12 @@ def test_method_page_shows_the_whole_card(client, tree):
     assert used_by.find("a", href="/labs/pays-de-la-loire/bureau-du-futur/")
     assert "Région Pays de la Loire" in text(used_by)
     assert main.find(id="related-methods").find_parent("section").find("a", string="Test utilisateur")
+    # In English: the card's links lead to the English lab and related method (translated first).
+    english_lab = translate(tree["lab"], title="Pays de la Loire Region")
+    english_other = translate(other, title="User testing")
+    english = get(client, translate(method, title="Field immersion").url).find("main")
+    assert english.find("a", href=english_lab.url, string="Pays de la Loire Region")
+    assert english.find(id="related-methods").find_parent("section").find("a", href=english_other.url)
 
 
 def test_method_card_prints_as_a_clean_sheet(client, tree):
@@ -417,6 +430,9 @@ def test_curriculum_page(client, tree):
     assert [text(module.h3) for module in modules] == ["Les bases (3,5 h)", "La pratique (4 h)"]
     assert modules[0].find("a", href="/methodes/immersion/")
     assert "7,5 heures" in text(main) and "Agents des collectivités" in text(main)
+    english_method = translate(tree["method"], title="Field immersion")
+    english = get(client, translate(curriculum, title="Basics").url).find("main")
+    assert english.find("ol", class_="modules").find("a", href=english_method.url)
 
 
 def test_manifesto_page(client, tree):
@@ -432,6 +448,9 @@ def test_manifesto_page(client, tree):
     assert "signé le 10 juin 2015" in text(signatories)
     assert main.find("a", href=pdf.url)
     assert "version 2.0" in text(main)
+    english_lab = translate(tree["lab"], title="Pays de la Loire Region")
+    english = get(client, translate(manifesto).url).find("main")
+    assert english.find(id="signatories").find_parent("section").find("a", href=english_lab.url)
 
 
 def test_session_report_roadmap_is_an_accessible_table(client, tree):
@@ -475,6 +494,11 @@ def test_session_report_roadmap_is_an_accessible_table(client, tree):
     next_session = text(main.find(id="next-session").find_parent("section"))
     assert "Immersion dans le design public" in next_session and "Du 18 juin 2015 au 19 juin 2015" in next_session
     assert "Atelier Entrelabs n° 1" in text(main)
+    # In English: the owner lab translated first is linked in English, the other stays French.
+    english_lab = translate(tree["lab"], title="Pays de la Loire Region")
+    english = get(client, translate(report, title="Entrelabs #1").url).find("main")
+    owners = english.find("table", class_="roadmap").tbody.find("tr").find("td")
+    assert owners.find("a", href=english_lab.url) and owners.find("a", href="/labs/paris/")
 
 
 def test_standard_page_renders_its_blocks(client, tree):
@@ -492,6 +516,8 @@ def test_standard_page_renders_its_blocks(client, tree):
     assert "Un réseau de labs." in text(main)
     assert main.find("img", alt="Un atelier")
     assert "Statuts" in text(main.find("a", class_="download"))
+    english = get(client, translate(about, title="About").url).find("main")
+    assert english.find("h2", string="Qui sommes-nous") and english.find("img", alt="Un atelier")
 
 
 def test_unknown_page_is_a_french_404(client, tree):

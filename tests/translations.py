@@ -18,7 +18,9 @@ def translate(page, language="en", **changes):
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
-    translation = page.specific.copy_for_translation(locale).specific
+    copy = page.specific.copy_for_translation(locale)
+    # Read again, as the edit view does: the copy's links were pointed to the translations after it.
+    translation = type(copy.specific).objects.get(pk=copy.pk)
     for name, value in changes.items():
         setattr(translation, name, value)
     translation.save_revision().publish()

@@ -15,12 +15,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
-from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES
+from home.fields import optional_rich_text
 from home.search_facets import PARENT_FILTER_FIELD
 
 # Forgotten by home.index_urls when a view restriction changes or a page moves.
@@ -194,7 +193,7 @@ class SectionIndexPage(BasePage):
     """A section of the site, one of its type under the home page (the labs, the methods, the agenda...):
     an introduction above what it lists. ``subpage_types`` names its children, if any."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    introduction = optional_rich_text(_("introduction"))
 
     content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]

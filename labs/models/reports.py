@@ -2,11 +2,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES
+from home.fields import optional_rich_text
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
@@ -42,7 +42,7 @@ class SessionReportPage(ContentPage):
     place = models.CharField(_("place"), max_length=200, blank=True)
     host = models.CharField(_("host"), max_length=200, blank=True)
     discussed_themes = StreamField([("theme", DiscussedThemeBlock())], verbose_name=_("themes discussed"), blank=True)
-    decisions = RichTextField(_("decisions"), features=RICH_TEXT_FEATURES, blank=True)
+    decisions = optional_rich_text(_("decisions"))
     roadmap = StreamField([("action", RoadmapActionBlock())], verbose_name=_("action roadmap"), blank=True)
     next_session_title = models.CharField(_("next session: title"), max_length=200, blank=True)
     next_session_start = models.DateField(_("next session: first day"), null=True, blank=True)

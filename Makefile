@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: bench-load run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
+.PHONY: bench-internals bench-load run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
 
 # $(call timed,WHAT,COMMAND): COMMAND between a line saying what starts and one with the seconds it took.
 define timed
@@ -112,6 +112,11 @@ BAKERYDEMO_DIR ?=
 bench: install-dev
 	timeout 7200 $(BIN)/python scripts/bench.py --scales $(BENCH_SCALES) --seconds $(BENCH_SECONDS) \
 		--postgres "$(BENCH_PAGES_DATABASE_URL)" $(if $(BAKERYDEMO_DIR),--bakerydemo "$(BAKERYDEMO_DIR)")
+
+# The stand-ins for Wagtail internals against Wagtail's own (README, Architecture; not part of
+# `make test`): queries and CPU ms per view of the demo pages they serve, uncached, on SQLite.
+bench-internals: install-dev
+	timeout 1800 $(BIN)/python scripts/bench_internals.py
 
 bench-search: install-dev
 	rm -f /tmp/entrelabs-bench-search.sqlite3

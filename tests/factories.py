@@ -225,3 +225,16 @@ def curriculum_module(title, hours, objectives="<p>Objectifs</p>", methods=()):
             "methods": [method.pk for method in methods],
         },
     }
+
+
+# The admin's "add a lab" form, filled in as an editor would (tests of the admin's page forms).
+LAB_FORM_FIELDS = {
+    "title": "La 27e Région",
+    "slug": "la-27e-region",
+    "summary": "Un laboratoire de transformation publique.",
+    "host_organisation": "La 27e Région",
+    "organisation_kind": "association",
+    "region": "idf",
+    "city": "Paris",
+    "contact_email": "",
+}

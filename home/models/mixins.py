@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.fields import optional_rich_text
+from home.fields import optional_image, optional_rich_text
 from home.search_facets import PARENT_FILTER_FIELD
 
 # Forgotten by home.index_urls when a view restriction changes or a page moves.
@@ -135,14 +135,7 @@ class ListingFields(models.Model):
         blank=True,
         help_text=_("One or two plain sentences, shown in listings and search results."),
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("listing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    listing_image = optional_image(_("listing image"))
 
     class Meta:
         abstract = True
@@ -151,14 +144,7 @@ class ListingFields(models.Model):
 class SocialFields(models.Model):
     """OpenGraph image for link previews."""
 
-    og_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("social sharing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    og_image = optional_image(_("social sharing image"))
 
     class Meta:
         abstract = True

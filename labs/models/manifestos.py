@@ -7,6 +7,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.fields import optional_link
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
@@ -39,14 +40,7 @@ class ManifestoPage(ContentPage):
     published_on = models.DateField(_("date"), null=True, blank=True)
     version = models.CharField(_("version"), max_length=20, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("text"))
-    pdf = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("PDF version"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    pdf = optional_link("wagtaildocs.Document", _("PDF version"))
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("summary"),

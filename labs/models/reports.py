@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.fields import optional_rich_text
+from home.fields import optional_link, optional_rich_text
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
@@ -124,14 +124,7 @@ class SessionParticipant(Orderable):
     report = ParentalKey(SessionReportPage, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField(_("name"), max_length=150)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    lab = models.ForeignKey(
-        "labs.LabPage",
-        verbose_name=_("lab"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="session_participations",
-    )
+    lab = optional_link("labs.LabPage", _("lab"), related_name="session_participations")
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("organisation"), FieldPanel("lab")])]
 

@@ -351,6 +351,10 @@ class CurriculumPage(ContentPage):
         verbose_name = _("training curriculum")
         verbose_name_plural = _("training curricula")
 
+    def card_details(self):
+        """The line under a curriculum's summary in listings: whom it is for."""
+        return self.audience
+
     def module_list(self):
         """The modules in order, each a dict of its values with ``methods`` reduced to those any visitor may see."""
         visible = visible_page_ids(method for block in self.modules for method in block.value["methods"])

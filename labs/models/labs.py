@@ -121,6 +121,10 @@ class LabPage(ContentPage):
         verbose_name = _("lab")
         verbose_name_plural = _("labs")
 
+    def card_details(self):
+        """The line under a lab's summary in listings: its host organisation."""
+        return self.host_organisation
+
     def projects(self):
         """The lab's live projects, most recent first."""
         return with_card_images(

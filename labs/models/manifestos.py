@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -58,6 +59,10 @@ class ManifestoPage(ContentPage):
     class Meta:
         verbose_name = _("manifesto")
         verbose_name_plural = _("manifestos")
+
+    def card_details(self):
+        """The line under a manifesto's summary in listings: the day it was published."""
+        return date_format(self.published_on, "DATE_FORMAT") if self.published_on else ""
 
     def signatory_labs(self):
         """The signatures of live labs, in the editor's order."""

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -83,6 +84,10 @@ class SessionReportPage(ContentPage):
     class Meta:
         verbose_name = _("session report")
         verbose_name_plural = _("session reports")
+
+    def card_details(self):
+        """The line under a report's summary in listings: the day of the session."""
+        return date_format(self.date, "DATE_FORMAT")
 
     def participant_list(self):
         """Participants in the editor's order, each with ``visible_lab``: their lab when any visitor may see it."""

@@ -25,8 +25,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from ecosystem.models import Actor, ActorKind, EcosystemMapPage
 from events.models import EventPage
+from home.blocks import RICH_TEXT_FEATURES
 from home.models import HomePage
-from home.models.pages import RICH_TEXT_FEATURES
 from labs.models import LabPage
 from opendata.exports import exported_sources
 from opendata.sources import SOURCES

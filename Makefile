@@ -10,7 +10,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
-.PHONY: bench-load run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
+.PHONY: bench-internals bench-load run test test-sqlite test-postgres test-browser lint install install-dev messages bench bench-search lighthouse screenshots clean backup restore security-check
 
 # $(call timed,WHAT,COMMAND): COMMAND between a line saying what starts and one with the seconds it took.
 define timed
@@ -117,6 +117,11 @@ BAKERYDEMO_DIR ?=
 bench: install-dev
 	timeout 7200 $(BIN)/python scripts/bench.py --scales $(BENCH_SCALES) --seconds $(BENCH_SECONDS) \
 		--postgres "$(BENCH_PAGES_DATABASE_URL)" $(if $(BAKERYDEMO_DIR),--bakerydemo "$(BAKERYDEMO_DIR)")
+
+# The stand-ins for Wagtail internals against Wagtail's own (README, Architecture; not part of
+# `make test`): queries and CPU ms per view of the demo pages they serve, uncached, on SQLite.
+bench-internals: install-dev
+	timeout 1800 $(BIN)/python scripts/bench_internals.py
 
 bench-search: install-dev
 	rm -f /tmp/entrelabs-bench-search.sqlite3

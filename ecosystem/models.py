@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from ecosystem import exports, territories
 from ecosystem.admin_forms import ActorAdminForm
+from home.fields import optional_link
 from home.models import PublicSubmission, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
 
@@ -69,14 +70,7 @@ class Actor(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("short description"), max_length=DESCRIPTION_LENGTH, blank=True)
     themes = ParentalManyToManyField("home.Theme", verbose_name=_("themes"), blank=True, related_name="actors")
-    lab = models.ForeignKey(
-        "labs.LabPage",
-        verbose_name=_("lab that added it"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="ecosystem_actors",
-    )
+    lab = optional_link("labs.LabPage", _("lab that added it"), related_name="ecosystem_actors")
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="actor")
     workflow_states = GenericRelation(

@@ -67,14 +67,18 @@ def _pages_of(states):
     return Page.objects.filter(pk__in=ids).specific().in_bulk()
 
 
-class PartnerStartPanel(Component):
+class UserPanel(Component):
+    """A panel of the admin's home page, built for the signed-in user."""
+
+    def __init__(self, user):
+        self.user = user
+
+
+class PartnerStartPanel(UserPanel):
     """The three places a partner editor writes in, with direct links."""
 
     template_name = "wagtailadmin/home/editorial_partner_start.html"
     order = 10
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context=None):
         from labs.models import LabPage
@@ -100,14 +104,11 @@ class PartnerStartPanel(Component):
         }
 
 
-class PartnerReviewsPanel(Component):
+class PartnerReviewsPanel(UserPanel):
     """The editor's pages in review, with their state in words, and the changes asked of them."""
 
     template_name = "wagtailadmin/home/editorial_partner_reviews.html"
     order = 20
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context=None):
         owned = Page.objects.filter(owner=self.user).values_list("pk", flat=True)
@@ -139,14 +140,11 @@ class PartnerReviewsPanel(Component):
         return {"in_review": in_review, "changes": changes}
 
 
-class ReviewQueuePanel(Component):
+class ReviewQueuePanel(UserPanel):
     """What waits for the communicator's review, oldest first, public proposals marked."""
 
     template_name = "wagtailadmin/home/editorial_review_queue.html"
     order = 10
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context=None):
         from labs.models import LabPage

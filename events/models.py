@@ -18,6 +18,7 @@ from wagtail.search import index
 from events import ical
 from events.forms import EventPageForm
 from home.blocks import BaseStreamBlock
+from home.fields import optional_link
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
@@ -118,12 +119,9 @@ class EventPage(RoutablePageMixin, ContentPage):
     organisers = ParentalManyToManyField(
         "labs.LabPage", verbose_name=_("organiser labs"), blank=True, related_name="organised_events"
     )
-    session_report = models.ForeignKey(
+    session_report = optional_link(
         "labs.SessionReportPage",
-        verbose_name=_("session report"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("session report"),
         related_name="events",
         help_text=_("For an Entrelabs workshop: its report, once written."),
     )

@@ -7,11 +7,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES
+from home.fields import optional_rich_text
 from home.listings import with_card_images
 from home.models import ContentPage, PublicSubmission, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
@@ -94,17 +94,11 @@ class MethodIndexPage(SectionIndexPage):
 class MethodPage(ContentPage):
     """A reusable method card: why, when and how to run it, with worksheets to download."""
 
-    why_use = RichTextField(
-        _("why use it"),
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("What the method brings to a team or a public service, in two or three sentences."),
+    why_use = optional_rich_text(
+        _("why use it"), _("What the method brings to a team or a public service, in two or three sentences.")
     )
-    when_use = RichTextField(
-        _("when to use it"),
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("The moment of a project it suits, e.g. 'before writing the specifications'."),
+    when_use = optional_rich_text(
+        _("when to use it"), _("The moment of a project it suits, e.g. 'before writing the specifications'.")
     )
     phase = models.CharField(
         _("phase"),
@@ -148,23 +142,10 @@ class MethodPage(ContentPage):
             "One step per action, in order: a short title that starts with a verb, then what to do and how long."
         ),
     )
-    tips = RichTextField(
-        _("tips"),
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("What you learnt by running it: what makes it work."),
-    )
-    pitfalls = RichTextField(
-        _("pitfalls"),
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("What goes wrong, and how to avoid it."),
-    )
-    legal_points = RichTextField(
-        _("legal points of attention"),
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("Personal data, paying participants, procurement rules..."),
+    tips = optional_rich_text(_("tips"), _("What you learnt by running it: what makes it work."))
+    pitfalls = optional_rich_text(_("pitfalls"), _("What goes wrong, and how to avoid it."))
+    legal_points = optional_rich_text(
+        _("legal points of attention"), _("Personal data, paying participants, procurement rules...")
     )
     licence = models.CharField(
         _("licence"),
@@ -345,8 +326,8 @@ class CurriculumPage(ContentPage):
     """A training curriculum: ordered modules built on method cards."""
 
     audience = models.TextField(_("audience"), blank=True)
-    prerequisites = RichTextField(_("prerequisites"), features=RICH_TEXT_FEATURES, blank=True)
-    learning_outcomes = RichTextField(_("learning outcomes"), features=RICH_TEXT_FEATURES, blank=True)
+    prerequisites = optional_rich_text(_("prerequisites"))
+    learning_outcomes = optional_rich_text(_("learning outcomes"))
     modules = StreamField([("module", ModuleBlock())], verbose_name=_("modules"), blank=True)
 
     content_panels = ContentPage.content_panels + [
@@ -369,6 +350,10 @@ class CurriculumPage(ContentPage):
     class Meta:
         verbose_name = _("training curriculum")
         verbose_name_plural = _("training curricula")
+
+    def card_details(self):
+        """The line under a curriculum's summary in listings: whom it is for."""
+        return self.audience
 
     def module_list(self):
         """The modules in order, each a dict of its values with ``methods`` reduced to those any visitor may see."""

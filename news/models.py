@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.fields import optional_image
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage
 from home.pagination import paginate
@@ -70,14 +71,8 @@ class NewsPage(ContentPage):
     """A news item of a lab: what it did, launched or learned, dated."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top of the news item; its description is read aloud to blind visitors."),
+    image = optional_image(
+        _("main image"), _("Shown at the top of the news item; its description is read aloud to blind visitors.")
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 

@@ -54,6 +54,6 @@ def export(request, name, extension):
         writer = csv.writer(response)
         writer.writerow([header for header, _ in columns])
         for record in records:
-            writer.writerow([value(record) for _, value in columns])
+            writer.writerow([value(record) if callable(value) else record[value] for _, value in columns])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

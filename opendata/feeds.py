@@ -108,44 +108,33 @@ class SiteFeed(PageFeed):
         return Page.objects.filter(pk__in=public).specific().defer_streamfields()
 
 
-class MethodFeed(PageFeed):
-    kind = "methodes"
+class SourceFeed(PageFeed):
+    """The feed of one public listing (``SOURCES[source]``), named in English and French."""
+
+    source: str
+    headings: tuple[str, str]  # (English, French)
 
     def heading(self, obj):
-        return "methods" if self.in_english() else "méthodes"
+        return self.headings[0] if self.in_english() else self.headings[1]
 
     def pages(self, obj):
-        return SOURCES["methods"].listing()
+        return SOURCES[self.source].listing()
 
 
-class SessionReportFeed(PageFeed):
-    kind = "ateliers"
-
-    def heading(self, obj):
-        return "session reports" if self.in_english() else "comptes rendus des sessions"
-
-    def pages(self, obj):
-        return SOURCES["session-reports"].listing()
+class MethodFeed(SourceFeed):
+    kind, source, headings = "methodes", "methods", ("methods", "méthodes")
 
 
-class EventFeed(PageFeed):
-    kind = "agenda"
-
-    def heading(self, obj):
-        return "events" if self.in_english() else "agenda"
-
-    def pages(self, obj):
-        return SOURCES["events"].listing()
+class SessionReportFeed(SourceFeed):
+    kind, source, headings = "ateliers", "session-reports", ("session reports", "comptes rendus des sessions")
 
 
-class NewsFeed(PageFeed):
-    kind = "actualites"
+class EventFeed(SourceFeed):
+    kind, source, headings = "agenda", "events", ("events", "agenda")
 
-    def heading(self, obj):
-        return "news" if self.in_english() else "actualités"
 
-    def pages(self, obj):
-        return SOURCES["news"].listing()
+class NewsFeed(SourceFeed):
+    kind, source, headings = "actualites", "news", ("news", "actualités")
 
 
 class ThemeFeed(PageFeed):

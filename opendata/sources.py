@@ -58,6 +58,21 @@ def stable(queryset):
     return queryset.order_by(*queryset.query.order_by, "pk")
 
 
+def joined(key, field=None):
+    """A CSV column: the record's list ``key`` (of ``field`` of each item) as "a; b"."""
+    return lambda record: "; ".join(item[field] if field else item for item in record[key])
+
+
+def title_of(key):
+    """A CSV column: the title of the record's page ``key``, or nothing."""
+    return lambda record: record[key]["title"] if record[key] else ""
+
+
+def or_empty(key):
+    """A CSV column: the record's ``key``, empty where it is None."""
+    return lambda record: "" if record[key] is None else record[key]
+
+
 def live_index(model):
     """The live, public index page of a type (``None`` when there is none: the listing is empty).
     The listings' own visibility rule."""
@@ -122,6 +137,10 @@ class Visibility:
             return None
         return {"slug": page.slug, "title": page.title, "url": page.get_full_url(self.request)}
 
+    def refs(self, pages):
+        """The refs of those of ``pages`` a visitor may see, in their order."""
+        return [ref for ref in map(self.ref, pages) if ref is not None]
+
 
 class Source:
     """One public type. Subclasses set the names, the schemas and the listing."""
@@ -168,14 +187,14 @@ class Source:
         return count, self.records(items, request)
 
     def csv_columns(self):
-        """(header, value from a record) pairs: the CSV export's columns."""
+        """The CSV export's columns: (header, the record's key or a function of the record)."""
         return [
-            ("id", lambda r: r["id"]),
-            ("titre", lambda r: r["title"]),
-            ("url", lambda r: r["url"]),
-            ("resume", lambda r: r["summary"]),
-            ("themes", lambda r: "; ".join(theme["name"] for theme in r["themes"])),
-            ("mots_cles", lambda r: "; ".join(r["tags"])),
+            ("id", "id"),
+            ("titre", "title"),
+            ("url", "url"),
+            ("resume", "summary"),
+            ("themes", joined("themes", "name")),
+            ("mots_cles", joined("tags")),
         ]
 
     def last_modified(self):
@@ -330,15 +349,15 @@ class MethodSource(PageSource):
 
     def csv_columns(self):
         return super().csv_columns() + [
-            ("phase", lambda r: r["phase_label"]),
-            ("duree", lambda r: r["duration_label"]),
-            ("duree_detail", lambda r: r["duration_detail"]),
-            ("taille_groupe_min", lambda r: r["group_size_min"]),
-            ("taille_groupe_max", lambda r: r["group_size_max"]),
-            ("materiel", lambda r: "; ".join(r["materials"])),
-            ("etapes", lambda r: "; ".join(step["title"] for step in r["steps"])),
-            ("licence", lambda r: r["licence"]),
-            ("lab_auteur", lambda r: r["author_lab"]["title"] if r["author_lab"] else ""),
+            ("phase", "phase_label"),
+            ("duree", "duration_label"),
+            ("duree_detail", "duration_detail"),
+            ("taille_groupe_min", "group_size_min"),
+            ("taille_groupe_max", "group_size_max"),
+            ("materiel", joined("materials")),
+            ("etapes", joined("steps", "title")),
+            ("licence", "licence"),
+            ("lab_auteur", title_of("author_lab")),
         ]
 
 
@@ -387,11 +406,11 @@ class LabSource(PageSource):
 
     def csv_columns(self):
         return super().csv_columns() + [
-            ("organisation", lambda r: r["host_organisation"]),
-            ("type_organisation", lambda r: r["kind_label"]),
-            ("region", lambda r: r["region_label"]),
-            ("ville", lambda r: r["city"]),
-            ("site_web", lambda r: r["website"]),
+            ("organisation", "host_organisation"),
+            ("type_organisation", "kind_label"),
+            ("region", "region_label"),
+            ("ville", "city"),
+            ("site_web", "website"),
         ]
 
 
@@ -448,18 +467,18 @@ class ProjectSource(PageSource):
                 "start_date": page.start_date,
                 "end_date": page.end_date,
                 "lab": visibility.ref(labs.get(page.path[: -page.steplen])),
-                "methods": [ref for ref in (visibility.ref(m) for m in methods.get(page.pk, [])) if ref is not None],
+                "methods": visibility.refs(methods.get(page.pk, [])),
             }
             for page in items
         ]
 
     def csv_columns(self):
         return super().csv_columns() + [
-            ("etat", lambda r: r["status_label"]),
-            ("debut", lambda r: r["start_date"] or ""),
-            ("fin", lambda r: r["end_date"] or ""),
-            ("lab", lambda r: r["lab"]["title"] if r["lab"] else ""),
-            ("methodes", lambda r: "; ".join(method["title"] for method in r["methods"])),
+            ("etat", "status_label"),
+            ("debut", or_empty("start_date")),
+            ("fin", or_empty("end_date")),
+            ("lab", title_of("lab")),
+            ("methodes", joined("methods", "title")),
         ]
 
 
@@ -499,9 +518,7 @@ class CurriculumSource(PageSource):
                 {
                     "title": module.value["title"],
                     "duration_hours": module.value["duration_hours"],
-                    "methods": [
-                        ref for ref in (visibility.ref(method) for method in module.value["methods"]) if ref is not None
-                    ],
+                    "methods": visibility.refs(module.value["methods"]),
                 }
                 for module in page.modules
             ],
@@ -531,11 +548,7 @@ class ManifestoSource(PageSource):
                 **self.page_record(page, request),
                 "published_on": page.published_on,
                 "version": page.version,
-                "signatories": [
-                    ref
-                    for ref in (visibility.ref(signature.lab) for signature in page.signatories.all())
-                    if ref is not None
-                ],
+                "signatories": visibility.refs(signature.lab for signature in page.signatories.all()),
             }
             for page in items
         ]
@@ -578,7 +591,7 @@ def roadmap_actions(report, visibility):
             "scope_label": str(Scope(action["scope"]).label),
             "status": action["status"],
             "status_label": str(ActionStatus(action["status"]).label),
-            "owner_labs": [ref for ref in (visibility.ref(lab) for lab in action["owner_labs"]) if ref is not None],
+            "owner_labs": visibility.refs(action["owner_labs"]),
         }
         for action in (block.value for block in report.roadmap)
     ]
@@ -781,15 +794,15 @@ class RoadmapActionSource(Source):
 
     def csv_columns(self):
         return [
-            ("session", lambda r: r["session"]),
-            ("session_titre", lambda r: r["session_title"]),
-            ("session_url", lambda r: r["session_url"]),
-            ("action", lambda r: r["title"]),
-            ("description", lambda r: r["description"]),
-            ("horizon", lambda r: r["horizon_label"]),
-            ("perimetre", lambda r: r["scope_label"]),
-            ("etat", lambda r: r["status_label"]),
-            ("labs_porteurs", lambda r: "; ".join(lab["title"] for lab in r["owner_labs"])),
+            ("session", "session"),
+            ("session_titre", "session_title"),
+            ("session_url", "session_url"),
+            ("action", "title"),
+            ("description", "description"),
+            ("horizon", "horizon_label"),
+            ("perimetre", "scope_label"),
+            ("etat", "status_label"),
+            ("labs_porteurs", joined("owner_labs", "title")),
         ]
 
 
@@ -869,18 +882,18 @@ class ActorSource(Source):
 
     def csv_columns(self):
         return [
-            ("id", lambda r: r["id"]),
-            ("nom", lambda r: r["name"]),
-            ("type", lambda r: r["kind_label"]),
-            ("region", lambda r: r["region_label"]),
-            ("departement", lambda r: r["departement"]),
-            ("adresse", lambda r: r["address"]),
-            ("latitude", lambda r: "" if r["latitude"] is None else r["latitude"]),
-            ("longitude", lambda r: "" if r["longitude"] is None else r["longitude"]),
-            ("site_web", lambda r: r["website"]),
-            ("description", lambda r: r["description"]),
-            ("themes", lambda r: "; ".join(theme["name"] for theme in r["themes"])),
-            ("lab", lambda r: r["lab"]["title"] if r["lab"] else ""),
+            ("id", "id"),
+            ("nom", "name"),
+            ("type", "kind_label"),
+            ("region", "region_label"),
+            ("departement", "departement"),
+            ("adresse", "address"),
+            ("latitude", or_empty("latitude")),
+            ("longitude", or_empty("longitude")),
+            ("site_web", "website"),
+            ("description", "description"),
+            ("themes", joined("themes", "name")),
+            ("lab", title_of("lab")),
         ]
 
 
@@ -918,7 +931,7 @@ class ThemeSource(Source):
         ]
 
     def csv_columns(self):
-        return [("slug", lambda r: r["slug"]), ("nom", lambda r: r["name"]), ("url", lambda r: r["url"])]
+        return [("slug", "slug"), ("nom", "name"), ("url", "url")]
 
 
 SOURCES = {

@@ -20,20 +20,34 @@ def serve(request, path):
     page at the same path (or redirects to its translation, when that has another slug).
 
     The route goes where Wagtail's own ``Page.route_for_request`` keeps it (its documented cache,
-    ``request._wagtail_route_for_request``, read by its serve view): its ``root_page.localized``
-    costs a query for the active Locale on every request, the cached home pages cost none."""
-    site = Site.find_for_request(request)
-    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+    ``request._wagtail_route_for_request``, read by its serve view)."""
+    if not hasattr(request, "_wagtail_route_for_request"):
         language = translation.get_language()
-        route = _route(request, path, _home(site, language))
+        route = route_in_language(request, path, language)
         if route is None and language != settings.LANGUAGE_CODE:
-            route = _route(request, path, _home(site, settings.LANGUAGE_CODE))
+            route = route_in_language(request, path, settings.LANGUAGE_CODE)
             locale = Locale.objects.filter(language_code=language).first()
             translated = route and locale and route[0].get_translation_or_none(locale)
             if translated and translated.live:
                 return redirect(translated.get_url(request))
         request._wagtail_route_for_request = route
     return wagtail_views.serve(request, path)
+
+
+def route_in_language(request, path, language):
+    """(page, args, kwargs) for ``path`` from the site's home page in ``language``, or None: what
+    Wagtail's ``Page.route_for_request`` gives with that language active, without its query for
+    the active Locale (``site.root_page.localized``) on every request; the home pages come from
+    a cache (benchmark and test: README, Architecture)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    home_id = home_pages(site).get(language, site.root_page_id)
+    home = site.root_page if home_id == site.root_page_id else Page.objects.get(pk=home_id)
+    try:
+        return home.specific.route(request, [component for component in path.split("/") if component])
+    except Http404:
+        return None
 
 
 def home_pages(site):
@@ -45,15 +59,3 @@ def home_pages(site):
         return {home.locale.language_code: home.pk for home in homes.only("id", "locale__language_code")}
 
     return until_pages_change(f"home-pages:{site.root_page_id}", build)
-
-
-def _home(site, language):
-    home_id = home_pages(site).get(language, site.root_page_id)
-    return site.root_page if home_id == site.root_page_id else Page.objects.get(pk=home_id)
-
-
-def _route(request, path, home):
-    try:
-        return home.specific.route(request, [component for component in path.split("/") if component])
-    except Http404:
-        return None

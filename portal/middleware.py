@@ -1,12 +1,10 @@
 """Request guards shared by the whole portal."""
 
 import logging
-import re
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
@@ -57,20 +55,4 @@ class DatabaseUnavailableMiddleware:
         logger.error("Database error answered with 503: %s", exception, exc_info=exception)
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
-        return response
-
-
-class PathLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware without its "Vary: Accept-Language": with the default language
-    unprefixed (portal/urls.py), the language comes from the URL alone, never from the browser's
-    header or the cookie, so a shared cache must not keep one copy per Accept-Language."""
-
-    def process_response(self, request, response):
-        response = super().process_response(request, response)
-        if response.has_header("Vary"):
-            kept = [field for field in re.split(r"\s*,\s*", response["Vary"]) if field.lower() != "accept-language"]
-            if kept:
-                response["Vary"] = ", ".join(kept)
-            else:
-                del response["Vary"]
         return response

@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from home.fields import optional_link
 from home.models import SectionIndexPage, visible_page_ids
 from labs.blocks import ActionStatus, Horizon, Scope
 from labs.models import SessionReportPage
@@ -58,12 +59,9 @@ class RoadmapAction(ClusterableModel):
         related_name="+",
         help_text=_("Projects, events, manifestos, methods…"),
     )
-    continued_by = models.ForeignKey(
+    continued_by = optional_link(
         "self",
-        verbose_name=_("continued by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("continued by"),
         related_name="continues",
         help_text=_("The action of a later session that takes this one further."),
     )

@@ -32,205 +32,155 @@ from methods.models import (
 )
 
 
+def model_factory(model, base=DjangoModelFactory, **declarations):
+    """``ModelFactory`` for ``model``: a factory whose fields take these values (factory_boy
+    declarations); for a page, ``base`` is wagtail-factories' PageFactory (``page_factory``)."""
+    meta = type("Meta", (), {"model": model})
+    return type(base)(f"{model.__name__}Factory", (base,), {"Meta": meta, **declarations})
+
+
+def page_factory(model, **declarations):
+    return model_factory(model, base=wagtail_factories.PageFactory, **declarations)
+
+
+def numbered(text):
+    """A factory field: ``text`` with the factory's next number in its ``{}``."""
+    return factory.Sequence(text.format)
+
+
+def index_page_factory(model, title, slug):
+    """A section's index page, shown in the menus."""
+    return page_factory(model, title=title, slug=slug, show_in_menus=True)
+
+
 class ThemeFactory(DjangoModelFactory):
     class Meta:
         model = Theme
         django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Thème {n}")
-    slug = factory.Sequence(lambda n: f"theme-{n}")
+    name = numbered("Thème {}")
+    slug = numbered("theme-{}")
     description = "Un thème de travail du réseau."
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = StandardPage
+StandardPageFactory = page_factory(StandardPage, title=numbered("Page {}"), summary="Une page de présentation.")
 
-    title = factory.Sequence(lambda n: f"Page {n}")
-    summary = "Une page de présentation."
+LabIndexPageFactory = index_page_factory(LabIndexPage, "Les labs", "labs")
 
+LabPageFactory = page_factory(
+    LabPage,
+    title=numbered("Lab {}"),
+    summary="Un laboratoire d'innovation publique.",
+    host_organisation="Région Pays de la Loire",
+    organisation_kind="region",
+    region="pdl",
+    city="Nantes",
+)
 
-class LabIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = LabIndexPage
+LabTeamMemberFactory = model_factory(
+    LabTeamMember,
+    lab=factory.SubFactory(LabPageFactory),
+    name=numbered("Membre {}"),
+    role="Designer de services",
+)
 
-    title = "Les labs"
-    slug = "labs"
-    show_in_menus = True
+ProjectPageFactory = page_factory(
+    ProjectPage,
+    title=numbered("Projet {}"),
+    summary="Un projet du lab.",
+    status="ongoing",
+    start_date=datetime.date(2015, 1, 1),
+)
 
+ProjectIndicatorFactory = model_factory(
+    ProjectIndicator,
+    project=factory.SubFactory(ProjectPageFactory),
+    label="Bénéficiaires",
+    baseline=100,
+    target=120,
+    unit="personnes",
+)
 
-class LabPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = LabPage
+MethodIndexPageFactory = index_page_factory(MethodIndexPage, "Méthodes", "methodes")
 
-    title = factory.Sequence(lambda n: f"Lab {n}")
-    summary = "Un laboratoire d'innovation publique."
-    host_organisation = "Région Pays de la Loire"
-    organisation_kind = "region"
-    region = "pdl"
-    city = "Nantes"
+MethodPageFactory = page_factory(
+    MethodPage,
+    title=numbered("Méthode {}"),
+    summary="Une méthode réutilisable.",
+    phase="discover",
+    duration="half_day",
+    group_size_min=4,
+    group_size_max=12,
+    materials="Post-it\nFeutres",
+)
 
+ProjectMethodFactory = model_factory(
+    ProjectMethod,
+    project=factory.SubFactory(ProjectPageFactory),
+    method=factory.SubFactory(MethodPageFactory),
+)
 
-class LabTeamMemberFactory(DjangoModelFactory):
-    class Meta:
-        model = LabTeamMember
+MethodWorksheetFactory = model_factory(
+    MethodWorksheet,
+    page=factory.SubFactory(MethodPageFactory),
+    document=factory.SubFactory(wagtail_factories.DocumentFactory),
+)
 
-    lab = factory.SubFactory(LabPageFactory)
-    name = factory.Sequence(lambda n: f"Membre {n}")
-    role = "Designer de services"
+CurriculumIndexPageFactory = index_page_factory(CurriculumIndexPage, "Formations", "formations")
 
+CurriculumPageFactory = page_factory(
+    CurriculumPage,
+    title=numbered("Parcours {}"),
+    summary="Un parcours de formation.",
+    audience="Agents des collectivités",
+)
 
-class ProjectPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = ProjectPage
+ManifestoIndexPageFactory = index_page_factory(ManifestoIndexPage, "Manifestes", "manifestes")
 
-    title = factory.Sequence(lambda n: f"Projet {n}")
-    summary = "Un projet du lab."
-    status = "ongoing"
-    start_date = datetime.date(2015, 1, 1)
+ManifestoPageFactory = page_factory(
+    ManifestoPage,
+    title=numbered("Manifeste {}"),
+    summary="Un manifeste du réseau.",
+    published_on=datetime.date(2015, 6, 1),
+    version="1.0",
+    body=wagtail_factories.StreamFieldFactory({"paragraph": wagtail_factories.CharBlockFactory}),
+)
 
+ManifestoSignatoryFactory = model_factory(
+    ManifestoSignatory,
+    manifesto=factory.SubFactory(ManifestoPageFactory),
+    lab=factory.SubFactory(LabPageFactory),
+    signed_on=datetime.date(2015, 6, 1),
+)
 
-class ProjectIndicatorFactory(DjangoModelFactory):
-    class Meta:
-        model = ProjectIndicator
+SessionReportIndexPageFactory = index_page_factory(SessionReportIndexPage, "Comptes rendus", "comptes-rendus")
 
-    project = factory.SubFactory(ProjectPageFactory)
-    label = "Bénéficiaires"
-    baseline = 100
-    target = 120
-    unit = "personnes"
+SessionReportPageFactory = page_factory(
+    SessionReportPage,
+    title=numbered("Entrelabs #{}"),
+    number=factory.Sequence(lambda n: n + 1),
+    date=datetime.date(2015, 4, 13),
+    place="Paris",
+    summary="Un atelier Entrelabs.",
+)
 
-
-class MethodIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = MethodIndexPage
-
-    title = "Méthodes"
-    slug = "methodes"
-    show_in_menus = True
-
-
-class MethodPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = MethodPage
-
-    title = factory.Sequence(lambda n: f"Méthode {n}")
-    summary = "Une méthode réutilisable."
-    phase = "discover"
-    duration = "half_day"
-    group_size_min = 4
-    group_size_max = 12
-    materials = "Post-it\nFeutres"
-
-
-class ProjectMethodFactory(DjangoModelFactory):
-    class Meta:
-        model = ProjectMethod
-
-    project = factory.SubFactory(ProjectPageFactory)
-    method = factory.SubFactory(MethodPageFactory)
-
-
-class MethodWorksheetFactory(DjangoModelFactory):
-    class Meta:
-        model = MethodWorksheet
-
-    page = factory.SubFactory(MethodPageFactory)
-    document = factory.SubFactory(wagtail_factories.DocumentFactory)
-
-
-class CurriculumIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = CurriculumIndexPage
-
-    title = "Formations"
-    slug = "formations"
-    show_in_menus = True
-
-
-class CurriculumPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = CurriculumPage
-
-    title = factory.Sequence(lambda n: f"Parcours {n}")
-    summary = "Un parcours de formation."
-    audience = "Agents des collectivités"
-
-
-class ManifestoIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = ManifestoIndexPage
-
-    title = "Manifestes"
-    slug = "manifestes"
-    show_in_menus = True
-
-
-class ManifestoPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = ManifestoPage
-
-    title = factory.Sequence(lambda n: f"Manifeste {n}")
-    summary = "Un manifeste du réseau."
-    published_on = datetime.date(2015, 6, 1)
-    version = "1.0"
-    body = wagtail_factories.StreamFieldFactory({"paragraph": wagtail_factories.CharBlockFactory})
-
-
-class ManifestoSignatoryFactory(DjangoModelFactory):
-    class Meta:
-        model = ManifestoSignatory
-
-    manifesto = factory.SubFactory(ManifestoPageFactory)
-    lab = factory.SubFactory(LabPageFactory)
-    signed_on = datetime.date(2015, 6, 1)
-
-
-class SessionReportIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = SessionReportIndexPage
-
-    title = "Comptes rendus"
-    slug = "comptes-rendus"
-    show_in_menus = True
-
-
-class SessionReportPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = SessionReportPage
-
-    title = factory.Sequence(lambda n: f"Entrelabs #{n}")
-    number = factory.Sequence(lambda n: n + 1)
-    date = datetime.date(2015, 4, 13)
-    place = "Paris"
-    summary = "Un atelier Entrelabs."
-
-
-class SessionParticipantFactory(DjangoModelFactory):
-    class Meta:
-        model = SessionParticipant
-
-    report = factory.SubFactory(SessionReportPageFactory)
-    name = factory.Sequence(lambda n: f"Participant {n}")
-    organisation = "Région PACA"
+SessionParticipantFactory = model_factory(
+    SessionParticipant,
+    report=factory.SubFactory(SessionReportPageFactory),
+    name=numbered("Participant {}"),
+    organisation="Région PACA",
+)
 
 
 # Factories of the public pages' tests ("pages" helper).
 
+HomePageFeaturedMethodFactory = model_factory(HomePageFeaturedMethod, method=factory.SubFactory(MethodPageFactory))
 
-class HomePageFeaturedMethodFactory(DjangoModelFactory):
-    class Meta:
-        model = HomePageFeaturedMethod
-
-    method = factory.SubFactory(MethodPageFactory)
-
-
-class RelatedMethodFactory(DjangoModelFactory):
-    class Meta:
-        model = RelatedMethod
-
-    page = factory.SubFactory(MethodPageFactory)
-    related_method = factory.SubFactory(MethodPageFactory)
+RelatedMethodFactory = model_factory(
+    RelatedMethod,
+    page=factory.SubFactory(MethodPageFactory),
+    related_method=factory.SubFactory(MethodPageFactory),
+)
 
 
 def roadmap_action(title, horizon="now", scope="lab", status="proposed", owner_labs=(), description=""):
@@ -275,3 +225,16 @@ def curriculum_module(title, hours, objectives="<p>Objectifs</p>", methods=()):
             "methods": [method.pk for method in methods],
         },
     }
+
+
+# The admin's "add a lab" form, filled in as an editor would (tests of the admin's page forms).
+LAB_FORM_FIELDS = {
+    "title": "La 27e Région",
+    "slug": "la-27e-region",
+    "summary": "Un laboratoire de transformation publique.",
+    "host_organisation": "La 27e Région",
+    "organisation_kind": "association",
+    "region": "idf",
+    "city": "Paris",
+    "contact_email": "",
+}

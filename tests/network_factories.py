@@ -4,12 +4,12 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import factory
-import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from ecosystem.models import Actor, ActorKind, EcosystemMapPage
 from events.models import AgendaPage, EventPage
 from news.models import NewsIndexPage, NewsPage
+from tests.factories import numbered, page_factory
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -18,40 +18,25 @@ def paris(*args):
     return datetime.datetime(*args, tzinfo=PARIS)
 
 
-class AgendaPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = AgendaPage
+AgendaPageFactory = page_factory(AgendaPage, title="Agenda", slug="agenda")
 
-    title = "Agenda"
-    slug = "agenda"
+EventPageFactory = page_factory(
+    EventPage,
+    title=numbered("Événement {}"),
+    summary="Un atelier du réseau.",
+    start=factory.LazyFunction(lambda: paris(2099, 6, 18, 9, 30)),
+    end=factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=3)),
+    place="Paris",
+)
 
+NewsIndexPageFactory = page_factory(NewsIndexPage, title="Actualités", slug="actualites")
 
-class EventPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = EventPage
-
-    title = factory.Sequence(lambda n: f"Événement {n}")
-    summary = "Un atelier du réseau."
-    start = factory.LazyFunction(lambda: paris(2099, 6, 18, 9, 30))
-    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=3))
-    place = "Paris"
-
-
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = NewsIndexPage
-
-    title = "Actualités"
-    slug = "actualites"
-
-
-class NewsPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = NewsPage
-
-    title = factory.Sequence(lambda n: f"Actualité {n}")
-    summary = "Ce que le lab a fait."
-    date = datetime.date(2015, 5, 1)
+NewsPageFactory = page_factory(
+    NewsPage,
+    title=numbered("Actualité {}"),
+    summary="Ce que le lab a fait.",
+    date=datetime.date(2015, 5, 1),
+)
 
 
 class ActorFactory(DjangoModelFactory):
@@ -60,7 +45,7 @@ class ActorFactory(DjangoModelFactory):
     class Meta:
         model = Actor
 
-    name = factory.Sequence(lambda n: f"Acteur {n}")
+    name = numbered("Acteur {}")
     kind = factory.LazyFunction(
         lambda: ActorKind.objects.get_or_create(slug="association", defaults={"name": "Association"})[0]
     )
@@ -70,9 +55,4 @@ class ActorFactory(DjangoModelFactory):
     live = True
 
 
-class EcosystemMapPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = EcosystemMapPage
-
-    title = "Carte de l’écosystème"
-    slug = "carte"
+EcosystemMapPageFactory = page_factory(EcosystemMapPage, title="Carte de l’écosystème", slug="carte")

@@ -85,23 +85,19 @@ def test_healthz_answers_503_when_the_database_does_not():
     assert result.stdout.strip().splitlines()[-1] == "503", result.stderr
 
 
-def test_public_site_speaks_french_first(client, home_page):
-    response = client.get("/")
+@pytest.mark.parametrize(
+    ("url", "browser_language", "language", "skip_link"),
+    [
+        ("/", "", "fr", "Aller au contenu"),  # French first
+        ("/en/", "", "en", "Skip to content"),  # English under /en/
+        ("/", "en", "fr", "Aller au contenu"),  # a French URL stays French for an English browser
+    ],
+)
+def test_the_public_site_speaks_the_language_of_its_url(client, home_page, url, browser_language, language, skip_link):
+    response = client.get(url, headers={"accept-language": browser_language} if browser_language else {})
     assert response.status_code == 200
-    assert '<html lang="fr">' in response.content.decode()
-    assert "Aller au contenu" in response.content.decode()
-
-
-def test_public_site_is_available_in_english_under_en(client, home_page):
-    response = client.get("/en/")
-    assert response.status_code == 200
-    assert "Skip to content" in response.content.decode()
-
-
-def test_a_french_url_stays_french_for_an_english_browser(client, home_page):
-    response = client.get("/", headers={"accept-language": "en"})
-    assert '<html lang="fr">' in response.content.decode()
-    assert "Aller au contenu" in response.content.decode()
+    assert f'<html lang="{language}">' in response.content.decode()
+    assert skip_link in response.content.decode()
 
 
 def test_admin_is_in_french(client, db):

@@ -2,13 +2,10 @@
 (the portal serves no web font), measured on the demo content as production compresses them."""
 
 import gzip
-import io
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
-from django.db import transaction
 
 BUDGET = 100 * 1024
 
@@ -46,14 +43,6 @@ VIEWS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 def compressed(data):
     return len(gzip.compress(data, compresslevel=9))
 
@@ -76,7 +65,7 @@ def page_url(name):
 
 
 @pytest.mark.parametrize("name", PAGE_MODELS + VIEWS + ["a theme"])
-def test_the_page_and_what_it_loads_weigh_under_100_kb_compressed(demo, db, client, name):
+def test_the_page_and_what_it_loads_weigh_under_100_kb_compressed(demo_content, db, client, name):
     if name == "a theme":
         from home.models import Theme
 

@@ -93,25 +93,16 @@ def test_backup_then_restore_into_an_empty_instance_gives_the_same_site(client, 
         DATABASE_URL=f"{server}/{restored_name}",
         MEDIA_ROOT=str(tmp_path / "restored-media"),
     )
+
+    def restore_backup():
+        command = [sys.executable, "manage.py", "restore", str(tmp_path / "backup")]
+        return subprocess.run(command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=300)
+
     try:
-        restore = subprocess.run(
-            [sys.executable, "manage.py", "restore", str(tmp_path / "backup")],
-            cwd=settings.BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        restore = restore_backup()
         assert restore.returncode == 0, restore.stderr
         assert "Restore complete." in restore.stdout
-        again = subprocess.run(
-            [sys.executable, "manage.py", "restore", str(tmp_path / "backup")],
-            cwd=settings.BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        again = restore_backup()
         assert again.returncode != 0 and "not empty" in again.stderr  # never over a live instance
         after = subprocess.run(
             [sys.executable, "manage.py", "shell", "-c", f"QUERIES = {QUERIES!r}\n{SNAPSHOT}"],

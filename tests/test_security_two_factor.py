@@ -55,6 +55,15 @@ def enrol(client):
     return page, done, device, codes
 
 
+def enrolled_then_signed_in_again(client, user):
+    """Enrol, sign out, sign in with the password again: the code page is next. (device, codes)"""
+    sign_in(client, user)
+    _, _, device, codes = enrol(client)
+    client.logout()
+    sign_in(client, user)
+    return device, codes
+
+
 def test_a_communicator_must_set_up_a_second_factor_before_the_admin(client, communicator):
     sign_in(client, communicator)
     response = client.get("/admin/pages/")
@@ -74,11 +83,7 @@ def test_a_communicator_must_set_up_a_second_factor_before_the_admin(client, com
 
 
 def test_signing_in_asks_for_the_code_and_refuses_a_wrong_one(client, communicator):
-    sign_in(client, communicator)
-    _, _, device, _ = enrol(client)
-    client.logout()
-
-    sign_in(client, communicator)
+    device, _ = enrolled_then_signed_in_again(client, communicator)
     response = client.get("/admin/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/2fa/verify/")
     # What the code page loads is served (the icons sprite, once answered with the code page itself).
@@ -98,11 +103,7 @@ def test_signing_in_asks_for_the_code_and_refuses_a_wrong_one(client, communicat
 
 
 def test_a_recovery_code_signs_in_once(client, communicator):
-    sign_in(client, communicator)
-    _, _, _, codes = enrol(client)
-    client.logout()
-
-    sign_in(client, communicator)
+    _, codes = enrolled_then_signed_in_again(client, communicator)
     assert client.post("/admin/2fa/verify/", {"code": codes[0], "next": "/admin/"}).status_code == 302
     assert client.get("/admin/").status_code == 200
     assert not StaticToken.objects.filter(token=codes[0]).exists()

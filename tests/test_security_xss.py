@@ -25,8 +25,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from ecosystem.models import Actor, ActorKind, EcosystemMapPage
 from events.models import EventPage
+from home.blocks import RICH_TEXT_FEATURES
 from home.models import HomePage
-from home.models.pages import RICH_TEXT_FEATURES
 from labs.models import LabPage
 from opendata.exports import exported_sources
 from opendata.sources import SOURCES
@@ -491,15 +491,8 @@ def test_admin_refuses_a_javascript_link_as_a_lab_website(admin_client, home_pag
     index = f.LabIndexPageFactory(parent=home_page, slug="labs-url")
     data = nested_form_data(
         {
-            "title": "La 27e Région",
-            "slug": "la-27e-region",
-            "summary": "Un laboratoire de transformation publique.",
-            "host_organisation": "La 27e Région",
-            "organisation_kind": "association",
-            "region": "idf",
-            "city": "Paris",
+            **f.LAB_FORM_FIELDS,
             "website": "JaVaScRiPt:alert(1)",
-            "contact_email": "",
             "body": streamfield([]),
             "team_members": inline_formset([]),
             "tags": "",

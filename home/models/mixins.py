@@ -15,12 +15,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
-from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES
+from home.fields import optional_image, optional_rich_text
 from home.search_facets import PARENT_FILTER_FIELD
 
 # Forgotten by home.index_urls when a view restriction changes or a page moves.
@@ -136,14 +135,7 @@ class ListingFields(models.Model):
         blank=True,
         help_text=_("One or two plain sentences, shown in listings and search results."),
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("listing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    listing_image = optional_image(_("listing image"))
 
     class Meta:
         abstract = True
@@ -152,14 +144,7 @@ class ListingFields(models.Model):
 class SocialFields(models.Model):
     """OpenGraph image for link previews."""
 
-    og_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("social sharing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    og_image = optional_image(_("social sharing image"))
 
     class Meta:
         abstract = True
@@ -194,7 +179,7 @@ class SectionIndexPage(BasePage):
     """A section of the site, one of its type under the home page (the labs, the methods, the agenda...):
     an introduction above what it lists. ``subpage_types`` names its children, if any."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    introduction = optional_rich_text(_("introduction"))
 
     content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]

@@ -1,10 +1,11 @@
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.blocks import BaseStreamBlock
+from home.fields import optional_rich_text
 from home.listings import attach_listing_images, with_card_images
 
 from .mixins import BasePage, visible_page_ids
@@ -14,7 +15,7 @@ from .taxonomy import Theme
 class HomePage(BasePage):
     """The site's root: what the network is, featured methods, latest workshops, labs, themes."""
 
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    introduction = optional_rich_text(_("introduction"))
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.fields import optional_image
 from home.index_urls import until_pages_change
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
@@ -86,14 +87,7 @@ class LabPage(ContentPage):
     city = models.CharField(_("city"), max_length=120, blank=True)
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image(_("logo"))
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = ContentPage.content_panels + [
@@ -126,6 +120,10 @@ class LabPage(ContentPage):
     class Meta:
         verbose_name = _("lab")
         verbose_name_plural = _("labs")
+
+    def card_details(self):
+        """The line under a lab's summary in listings: its host organisation."""
+        return self.host_organisation
 
     def projects(self):
         """The lab's live projects, most recent first."""

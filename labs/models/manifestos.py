@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -7,6 +8,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.fields import optional_link
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
@@ -39,14 +41,7 @@ class ManifestoPage(ContentPage):
     published_on = models.DateField(_("date"), null=True, blank=True)
     version = models.CharField(_("version"), max_length=20, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("text"))
-    pdf = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("PDF version"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    pdf = optional_link("wagtaildocs.Document", _("PDF version"))
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("summary"),
@@ -64,6 +59,10 @@ class ManifestoPage(ContentPage):
     class Meta:
         verbose_name = _("manifesto")
         verbose_name_plural = _("manifestos")
+
+    def card_details(self):
+        """The line under a manifesto's summary in listings: the day it was published."""
+        return date_format(self.published_on, "DATE_FORMAT") if self.published_on else ""
 
     def signatory_labs(self):
         """The signatures of live labs, in the editor's order."""

@@ -1,12 +1,13 @@
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES
+from home.fields import optional_link, optional_rich_text
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate
@@ -42,7 +43,7 @@ class SessionReportPage(ContentPage):
     place = models.CharField(_("place"), max_length=200, blank=True)
     host = models.CharField(_("host"), max_length=200, blank=True)
     discussed_themes = StreamField([("theme", DiscussedThemeBlock())], verbose_name=_("themes discussed"), blank=True)
-    decisions = RichTextField(_("decisions"), features=RICH_TEXT_FEATURES, blank=True)
+    decisions = optional_rich_text(_("decisions"))
     roadmap = StreamField([("action", RoadmapActionBlock())], verbose_name=_("action roadmap"), blank=True)
     next_session_title = models.CharField(_("next session: title"), max_length=200, blank=True)
     next_session_start = models.DateField(_("next session: first day"), null=True, blank=True)
@@ -84,6 +85,10 @@ class SessionReportPage(ContentPage):
         verbose_name = _("session report")
         verbose_name_plural = _("session reports")
 
+    def card_details(self):
+        """The line under a report's summary in listings: the day of the session."""
+        return date_format(self.date, "DATE_FORMAT")
+
     def participant_list(self):
         """Participants in the editor's order, each with ``visible_lab``: their lab when any visitor may see it."""
         participants = list(self.participants.select_related("lab"))
@@ -124,14 +129,7 @@ class SessionParticipant(Orderable):
     report = ParentalKey(SessionReportPage, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField(_("name"), max_length=150)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    lab = models.ForeignKey(
-        "labs.LabPage",
-        verbose_name=_("lab"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="session_participations",
-    )
+    lab = optional_link("labs.LabPage", _("lab"), related_name="session_participations")
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("organisation"), FieldPanel("lab")])]
 

@@ -76,8 +76,8 @@ MIDDLEWARE = [
     "portal.csp.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Django's LocaleMiddleware (after the session, before CommonMiddleware), without its Vary header.
-    "portal.middleware.PathLocaleMiddleware",
+    # After the session, before CommonMiddleware (Django's rule).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.middleware.AdminNulByteMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",

@@ -111,6 +111,8 @@ class Hit:
     # [(facet label, page)]: the option pages of the page-valued facets the hit belongs to (its lab).
     facet_pages: list = field(default_factory=list)
     themes: list = field(default_factory=list)
+    # [(theme name, URL)] of the themes, each URL reversed once per search.
+    theme_links: list = field(default_factory=list)
     used_by: list = field(default_factory=list)
 
     @property
@@ -575,6 +577,7 @@ class SiteSearch:
                     snippet=snippet,
                     facet_pages=facet_pages,
                     themes=themes.get(page.pk, []),
+                    theme_links=[(theme.name, self.theme_url(theme)) for theme in themes.get(page.pk, [])],
                 )
             )
         return hits
@@ -605,6 +608,13 @@ class SiteSearch:
         if name not in self._facet_pages:
             self._facet_pages[name] = self.declared_facets[name].option_pages(self.language)
         return self._facet_pages[name]
+
+    def theme_url(self, theme):
+        if not hasattr(self, "_theme_urls"):
+            self._theme_urls = {}
+        if theme.pk not in self._theme_urls:
+            self._theme_urls[theme.pk] = theme.get_absolute_url()
+        return self._theme_urls[theme.pk]
 
     def all_themes(self):
         if not hasattr(self, "_themes"):

@@ -91,13 +91,25 @@ class TextMatch:
 
     def ranked_entries(self, content_type_ids):
         """(SQL, params) of the matching index entries of these content types, with
-        ``content_type_id``, ``object_pk``, ``title_match`` and ``score`` (higher is better);
-        raises EmptyResultSet when nothing can match."""
+        ``content_type_id``, ``object_pk``, ``title_match``, ``entry_id`` and ``score`` (higher is
+        better; NULL when ``defers_score``); raises EmptyResultSet when nothing can match."""
         if connection.vendor == "sqlite":
             from .sqlite import ranked_entries
         else:
             from .postgres import ranked_entries
         return ranked_entries(self.groups, title_boost(Page), list(content_type_ids), self.language)
+
+    @property
+    def defers_score(self):
+        """Whether the entries' score is computed apart, for the rows that can make a page of
+        results (``scored_rows``): on PostgreSQL; SQLite's bm25() needs the MATCH."""
+        return connection.vendor == "postgresql"
+
+    def scored_rows(self, rows_sql):
+        """(SQL, params before rows_sql's): rows_sql's rows (with ``entry_id``) and their ``score``."""
+        from .postgres import scored_rows
+
+        return scored_rows(self.groups, title_boost(Page), rows_sql, self.language)
 
 
 @dataclass
@@ -358,17 +370,21 @@ class SiteSearch:
             return None
         if documents is None:
             # No document can match (no live page uses one, say): an empty table of the same shape.
-            document_entries = ("SELECT 0 AS object_pk, 0 AS title_match, 0.0 AS score WHERE 1 = 0", ())
+            document_entries = (
+                "SELECT 0 AS object_pk, 0 AS title_match, CAST(0 AS DOUBLE PRECISION) AS score, 0 AS entry_id "
+                "WHERE 1 = 0",
+                (),
+            )
             documents = ("SELECT 0 AS id WHERE 1 = 0", ())
         else:
             document_entries = self.match.ranked_entries([self.document_content_type_id])
         matched_pages = (
-            f"{MATCHED_PAGES} AS {materialized()} (SELECT p.*, e.title_match, e.score "
+            f"{MATCHED_PAGES} AS {materialized()} (SELECT p.*, e.title_match, e.score, e.entry_id "
             f"FROM ({page_entries[0]}) e JOIN ({pages[0]}) p "
             "ON p.id = e.object_pk AND p.content_type_id = e.content_type_id)"
         )
         matched_documents = (
-            f"{MATCHED_DOCUMENTS} AS {materialized()} (SELECT d.id, e.title_match, e.score "
+            f"{MATCHED_DOCUMENTS} AS {materialized()} (SELECT d.id, e.title_match, e.score, e.entry_id "
             f"FROM ({document_entries[0]}) e JOIN ({documents[0]}) d ON d.id = e.object_pk)"
         )
         return [
@@ -501,21 +517,37 @@ class SiteSearch:
         weight of their type (the title boost its ``search_fields`` declare: method cards first),
         then by rank. Documents come after the pages, so below the page that offers them."""
         meets_all = " ".join(f"AND meets_{name} = 1" for name in names)
-        candidates = [
-            f"SELECT content_type_id, id, title_match, type_weight, score FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}"
-        ]
+        columns = "content_type_id, id, title_match, type_weight, score, entry_id"
+        candidates = [f"SELECT {columns} FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}"]
         params = []
         if self.filters.get("type") in (None, DOCUMENT_TYPE):
             candidates.append(
-                f"SELECT CAST(%s AS INTEGER), id, 0, CAST(0 AS DOUBLE PRECISION), score FROM {MATCHED_DOCUMENTS}"
+                "SELECT CAST(%s AS INTEGER), id, 0, CAST(0 AS DOUBLE PRECISION), score, entry_id "
+                f"FROM {MATCHED_DOCUMENTS}"
             )
             params.append(self.document_content_type_id)
+        candidates_sql = " UNION ALL ".join(candidates)
         order = "title_match DESC, type_weight DESC, score DESC, content_type_id, id"
+        if self.match.defers_score:
+            # Only the rows of the (title match, type weight) groups the page of results reaches
+            # are ranked: those of the last hit's group and above.
+            reached = (
+                f"WHERE (c.title_match, c.type_weight) >= ALL (SELECT title_match, type_weight FROM "
+                f"({candidates_sql}) AS b ORDER BY title_match DESC, type_weight DESC LIMIT 1 OFFSET %s)"
+            )
+            unscored = "c.content_type_id, c.id, c.title_match, c.type_weight, c.entry_id"
+            scored_sql, scored_params = self.match.scored_rows(
+                f"SELECT {unscored} FROM ({candidates_sql}) AS c {reached}"
+            )
+            ranked = f"SELECT * FROM ({scored_sql}) AS candidates"
+            params = [*scored_params, *params, *params, stop - 1]
+        else:
+            ranked = f"SELECT * FROM ({candidates_sql}) AS candidates"
         # ORDER BY with LIMIT: the database keeps the best rows without sorting every match.
         sql = (
             "SELECT CASE WHEN title_match = 1 THEN 'title_hit' ELSE 'hit' END, CAST(content_type_id AS TEXT), "
             f"id, ROW_NUMBER() OVER (ORDER BY {order}) FROM ("
-            f"SELECT * FROM ({' UNION ALL '.join(candidates)}) AS candidates ORDER BY {order} LIMIT %s OFFSET %s"
+            f"{ranked} ORDER BY {order} LIMIT %s OFFSET %s"
             ") AS hits"
         )
         return sql, [*params, stop - start, start]

@@ -38,8 +38,8 @@ def index_model(name):
 
 def ranked_entries(groups, title_weight, content_type_ids, language=DEFAULT_LANGUAGE):
     """(SQL, params): the FTS5 rows of these content types matching every group (stemmed in the
-    language), with ``content_type_id``, ``object_pk``, ``title_match`` (every group in the title)
-    and ``score`` (BM25, higher is better).
+    language), with ``content_type_id``, ``object_pk``, ``title_match`` (every group in the title),
+    ``score`` (BM25, higher is better: it needs the MATCH in the same query) and ``entry_id``.
 
     Written as SQL, not built with the ORM: its text is the same for every query (the match is one
     parameter), and the queryset took longer to build and compile than SQLite takes to run it."""
@@ -53,7 +53,7 @@ def ranked_entries(groups, title_weight, content_type_ids, language=DEFAULT_LANG
     sql = (
         f"SELECT e.content_type_id AS content_type_id, CAST(e.object_id AS INTEGER) AS object_pk, "
         f"CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN 1 ELSE 0 END AS title_match, "
-        f"-bm25({fts}, 0.0, 1.0, %s) AS score FROM {fts} JOIN {entries} e ON {fts}.rowid = e.id "
+        f"-bm25({fts}, 0.0, 1.0, %s) AS score, e.id AS entry_id FROM {fts} JOIN {entries} e ON {fts}.rowid = e.id "
         f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders})"
     )
     params = [match_argument(["title"], expression), title_weight, match_argument(["title", "body"], expression)]

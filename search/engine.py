@@ -443,7 +443,7 @@ class SiteSearch:
             except EmptyResultSet:
                 pass
         if len(_PAGE_SIDES) >= MAX_PAGE_SIDES:
-            _PAGE_SIDES.pop(next(iter(_PAGE_SIDES)))
+            _PAGE_SIDES.pop(next(iter(_PAGE_SIDES), None), None)  # another thread may have taken it
         _PAGE_SIDES[key] = side
         return side
 

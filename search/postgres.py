@@ -100,9 +100,9 @@ def scored_rows(groups, title_weight, rows_sql, language=DEFAULT_LANGUAGE):
     """(SQL, params before rows_sql's own): the rows of rows_sql (with an ``entry_id`` column) and
     their ``score`` (``ts_rank``, the title's weighted, higher is better).
 
-    Ranked apart from the match, for the few rows that can make the page of results: ts_rank reads
-    each entry's whole body (decompressed from its TOAST form), most of a broad query's time when
-    done for every matching entry (30 of the 130 ms of a query matching 8,800 of 12,000 pages)."""
+    Ranked apart from the match, for the rows that can make the page of results: ts_rank reads each
+    entry's whole body tsvector (about 1 kB on the benchmark's corpus), 30 ms for the 8,800 entries a
+    broad query matches among 12,000 (under load) when done for every match."""
     config = get_search_backend().config_for(language)
     table = connection.ops.quote_name(IndexEntry._meta.db_table)
     whole_sql, whole_params = compiled(groups_tsquery(groups, config))

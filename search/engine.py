@@ -21,7 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from modelsearch.index import SearchField
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
 from home.models.mixins import active_language
 from home.models.taxonomy import Theme, themed_page_models
@@ -53,6 +53,10 @@ ANY_CHOICE = "any"
 SNIPPET_WORDS = 36
 # Only the start of a long text is scanned for a passage to show.
 MAX_SNIPPET_SOURCE = 20_000
+# {(database, language, view restrictions, facet choices): compiled page side of the statement}
+# (SiteSearch._page_side), the oldest forgotten first beyond MAX_PAGE_SIDES.
+_PAGE_SIDES = {}
+MAX_PAGE_SIDES = 512
 
 
 def searchable_page_models():
@@ -85,14 +89,27 @@ class TextMatch:
         self.stems = query_stems(query, synonyms, language)
         self.is_empty = not self.stems
 
-    def ranked_entries(self):
-        """Matching index entries, annotated with ``content_type_id``, ``object_pk``,
-        ``title_match`` and ``score`` (higher is better)."""
+    def ranked_entries(self, content_type_ids):
+        """(SQL, params) of the matching index entries of these content types, with
+        ``content_type_id``, ``object_pk``, ``title_match``, ``entry_id`` and ``score`` (higher is
+        better; NULL when ``defers_score``); raises EmptyResultSet when nothing can match."""
         if connection.vendor == "sqlite":
             from .sqlite import ranked_entries
         else:
             from .postgres import ranked_entries
-        return ranked_entries(self.groups, title_boost(Page), self.language)
+        return ranked_entries(self.groups, title_boost(Page), list(content_type_ids), self.language)
+
+    @property
+    def defers_score(self):
+        """Whether the entries' score is computed apart, for the rows that can make a page of
+        results (``scored_rows``): on PostgreSQL; SQLite's bm25() needs the MATCH."""
+        return connection.vendor == "postgresql"
+
+    def scored_rows(self, rows_sql):
+        """(SQL, params before rows_sql's): rows_sql's rows (with ``entry_id``) and their ``score``."""
+        from .postgres import scored_rows
+
+        return scored_rows(self.groups, title_boost(Page), rows_sql, self.language)
 
 
 @dataclass
@@ -106,6 +123,8 @@ class Hit:
     # [(facet label, page)]: the option pages of the page-valued facets the hit belongs to (its lab).
     facet_pages: list = field(default_factory=list)
     themes: list = field(default_factory=list)
+    # [(theme name, URL)] of the themes, each URL reversed once per search.
+    theme_links: list = field(default_factory=list)
     used_by: list = field(default_factory=list)
 
     @property
@@ -193,14 +212,25 @@ class SiteSearch:
     # Building blocks -------------------------------------------------------------
 
     def live_pages(self):
-        # public() reads every view restriction with a query: once per search is enough.
-        if not hasattr(self, "_live_pages"):
-            self._live_pages = (
-                Page.objects.live()
-                .public()
-                .filter(content_type_id__in=self.page_content_type_ids, locale__language_code=self.language)
+        """The live public pages of the search's language and page types: Wagtail's ``public()``
+        rule (each restricted page and its descendants out) on the restrictions read for this search."""
+        private = Q(pk__in=[])
+        for path, depth in self.view_restrictions():
+            private |= Page.objects.descendant_of_q(Page(path=path, depth=depth), inclusive=True)
+        return (
+            Page.objects.live()
+            .exclude(private)
+            .filter(content_type_id__in=self.page_content_type_ids, locale__language_code=self.language)
+        )
+
+    def view_restrictions(self):
+        """(path, depth) of every page under a view restriction, read once per search and never
+        cached across searches: a page restricted a moment ago leaves the results at once."""
+        if not hasattr(self, "_view_restrictions"):
+            self._view_restrictions = tuple(
+                sorted(PageViewRestriction.objects.values_list("page__path", "page__depth"))
             )
-        return self._live_pages.all()
+        return self._view_restrictions
 
     def facet_condition(self, exclude=()):
         """The facet choices (but those in exclude) as one condition on pages."""
@@ -299,12 +329,12 @@ class SiteSearch:
         return self._runs[key]
 
     def _run(self, start, stop, with_facets):
-        conditions = self.facet_conditions()
-        tables = self._common_tables(conditions)
+        names = self.chosen_facet_names()
+        tables = self._common_tables()
         if tables is None:
             return Counter(), []  # e.g. only stop words: nothing can match
-        selects = self._facet_selects(conditions) if with_facets else []
-        selects.append(self._hits_select(conditions, start, stop))
+        selects = self._facet_selects(names) if with_facets else []
+        selects.append(self._hits_select(names, start, stop))
         sql = f"WITH {', '.join(sql for sql, _ in tables)} {' UNION ALL '.join(sql for sql, _ in selects)}"
         params = [param for _, table_params in [*tables, *selects] for param in table_params]
         counts, rows = Counter(), []
@@ -318,7 +348,11 @@ class SiteSearch:
                     rows.append((position, int(value), number, kind == "title_hit"))
         return counts, [row[1:] for row in sorted(rows)]
 
-    def _common_tables(self, conditions):
+    def chosen_facet_names(self):
+        """The chosen facets, in the order of their ``meets_`` columns (``facet_conditions``)."""
+        return [name for name in ("type", "theme", *self.declared_facets) if name in self.filters]
+
+    def _common_tables(self):
         """[(SQL, params)] of the statement's two common tables: the live public pages that match,
         with their rank, facet values and one flag per chosen facet; the matching documents used
         by live public pages that meet the facet choices, with their rank. None when nothing can match.
@@ -326,10 +360,60 @@ class SiteSearch:
         Each joins the full-text match to its table in a plain subquery, so that the database
         plans the join with the statistics of both tables.
         """
+        page_side = self._page_side()
+        if page_side is None:
+            return None
+        pages, documents = page_side
+        try:
+            page_entries = self.match.ranked_entries(self.page_content_type_ids)
+        except EmptyResultSet:
+            return None
+        if documents is None:
+            # No document can match (no live page uses one, say): an empty table of the same shape.
+            document_entries = (
+                "SELECT 0 AS object_pk, 0 AS title_match, CAST(0 AS DOUBLE PRECISION) AS score, 0 AS entry_id "
+                "WHERE 1 = 0",
+                (),
+            )
+            documents = ("SELECT 0 AS id WHERE 1 = 0", ())
+        else:
+            document_entries = self.match.ranked_entries([self.document_content_type_id])
+        matched_pages = (
+            f"{MATCHED_PAGES} AS {materialized()} (SELECT p.*, e.title_match, e.score, e.entry_id "
+            f"FROM ({page_entries[0]}) e JOIN ({pages[0]}) p "
+            "ON p.id = e.object_pk AND p.content_type_id = e.content_type_id)"
+        )
+        matched_documents = (
+            f"{MATCHED_DOCUMENTS} AS {materialized()} (SELECT d.id, e.title_match, e.score, e.entry_id "
+            f"FROM ({document_entries[0]}) e JOIN ({documents[0]}) d ON d.id = e.object_pk)"
+        )
+        return [
+            (matched_pages, [*page_entries[1], *pages[1]]),
+            (matched_documents, [*document_entries[1], *documents[1]]),
+        ]
+
+    def _page_side(self):
+        """((SQL, params) of the live public pages with their facet values and choices, (SQL,
+        params) of the documents they use or None), or None when no page can match.
+
+        They depend on the language, the choices and the view restrictions, not on the words: built
+        with the ORM once per such shape in a process, then read from ``_PAGE_SIDES``."""
+        key = (
+            connection.alias,
+            self.language,
+            self.view_restrictions(),
+            self._choices_key(),
+            # What the columns are built from (constant in a process, but for tests that declare a facet).
+            tuple(self.page_content_type_ids),
+            self.document_content_type_id,
+            tuple(self.declared_facets.items()),
+        )
+        if key in _PAGE_SIDES:
+            return _PAGE_SIDES[key]
         from .documents import used_document_ids
         from .models import DocumentText
 
-        entries = self.match.ranked_entries().values("content_type_id", "object_pk", "title_match", "score")
+        conditions = self.facet_conditions()
         facet_values = {}
         for facet in self.declared_facets.values():
             facet_values.update(facet.value_columns(self.content_type_ids))
@@ -349,31 +433,32 @@ class SiteSearch:
             )
         )
         try:
-            page_entries = sql_with_params(entries.filter(content_type_id__in=self.page_content_type_ids))
-            pages = sql_with_params(pages)
+            side = (sql_with_params(pages), None)
         except EmptyResultSet:
-            return None
-        try:
-            document_entries = sql_with_params(entries.filter(content_type_id=self.document_content_type_id))
-            used = used_document_ids(self.live_pages().filter(self.facet_condition(exclude=("type",))))
-            documents = sql_with_params(DocumentText.objects.filter(used).values("id"))
-        except EmptyResultSet:
-            # No document can match (no live page uses one, say): an empty table of the same shape.
-            document_entries = ("SELECT 0 AS object_pk, 0 AS title_match, 0.0 AS score WHERE 1 = 0", ())
-            documents = ("SELECT 0 AS id WHERE 1 = 0", ())
-        matched_pages = (
-            f"{MATCHED_PAGES} AS {materialized()} (SELECT p.*, e.title_match, e.score "
-            f"FROM ({page_entries[0]}) e JOIN ({pages[0]}) p "
-            "ON p.id = e.object_pk AND p.content_type_id = e.content_type_id)"
-        )
-        matched_documents = (
-            f"{MATCHED_DOCUMENTS} AS {materialized()} (SELECT d.id, e.title_match, e.score "
-            f"FROM ({document_entries[0]}) e JOIN ({documents[0]}) d ON d.id = e.object_pk)"
-        )
-        return [
-            (matched_pages, [*page_entries[1], *pages[1]]),
-            (matched_documents, [*document_entries[1], *documents[1]]),
-        ]
+            side = None
+        if side is not None:
+            try:
+                used = used_document_ids(self.live_pages().filter(self.facet_condition(exclude=("type",))))
+                side = (side[0], sql_with_params(DocumentText.objects.filter(used).values("id")))
+            except EmptyResultSet:
+                pass
+        if len(_PAGE_SIDES) >= MAX_PAGE_SIDES:
+            _PAGE_SIDES.pop(next(iter(_PAGE_SIDES), None), None)  # another thread may have taken it
+        _PAGE_SIDES[key] = side
+        return side
+
+    def _choices_key(self):
+        """The facet choices as what the page side's SQL is built from: a theme's id, an option
+        page's id and place in the tree, a choice's value."""
+        key = []
+        for name in self.chosen_facet_names():
+            chosen = self.filters[name]
+            if name == "theme":
+                chosen = next((t.pk for t in self.all_themes().values() if t.slug == chosen), None)
+            elif isinstance(chosen, Page):
+                chosen = (chosen.pk, chosen.path, chosen.depth)
+            key.append((name, chosen))
+        return tuple(key)
 
     def type_weights(self):
         """Each page's type weight as one SQL CASE on its content type (written here: the ORM's
@@ -384,11 +469,11 @@ class SiteSearch:
         sql = f"CAST(CASE {column} {whens} ELSE 1.0 END AS DOUBLE PRECISION)"
         return RawSQL(sql, [param for weight in weights for param in weight], output_field=FloatField())
 
-    def _facet_selects(self, conditions):
+    def _facet_selects(self, names):
         """[(SQL, params)]: (facet, value, count, NULL) rows, each facet with the other choices applied."""
 
         def meets(exclude):
-            return " ".join(f"AND meets_{name} = 1" for name in conditions if name != exclude)
+            return " ".join(f"AND meets_{name} = 1" for name in names if name != exclude)
 
         def grouped(facet, value, where="1 = 1", params=(), choice=None):
             """Counts by value of the matching pages that meet every choice but this facet's."""
@@ -427,26 +512,42 @@ class SiteSearch:
             )
         return selects
 
-    def _hits_select(self, conditions, start, stop):
+    def _hits_select(self, names, start, stop):
         """(SQL, params): the hits from start to stop: pages whose title matches first, then by the
         weight of their type (the title boost its ``search_fields`` declare: method cards first),
         then by rank. Documents come after the pages, so below the page that offers them."""
-        meets_all = " ".join(f"AND meets_{name} = 1" for name in conditions)
-        candidates = [
-            f"SELECT content_type_id, id, title_match, type_weight, score FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}"
-        ]
+        meets_all = " ".join(f"AND meets_{name} = 1" for name in names)
+        columns = "content_type_id, id, title_match, type_weight, score, entry_id"
+        candidates = [f"SELECT {columns} FROM {MATCHED_PAGES} WHERE 1 = 1 {meets_all}"]
         params = []
         if self.filters.get("type") in (None, DOCUMENT_TYPE):
             candidates.append(
-                f"SELECT CAST(%s AS INTEGER), id, 0, CAST(0 AS DOUBLE PRECISION), score FROM {MATCHED_DOCUMENTS}"
+                "SELECT CAST(%s AS INTEGER), id, 0, CAST(0 AS DOUBLE PRECISION), score, entry_id "
+                f"FROM {MATCHED_DOCUMENTS}"
             )
             params.append(self.document_content_type_id)
+        candidates_sql = " UNION ALL ".join(candidates)
         order = "title_match DESC, type_weight DESC, score DESC, content_type_id, id"
+        if self.match.defers_score:
+            # Only the rows of the (title match, type weight) groups the page of results reaches
+            # are ranked: those of the last hit's group and above.
+            reached = (
+                f"WHERE (c.title_match, c.type_weight) >= ALL (SELECT title_match, type_weight FROM "
+                f"({candidates_sql}) AS b ORDER BY title_match DESC, type_weight DESC LIMIT 1 OFFSET %s)"
+            )
+            unscored = "c.content_type_id, c.id, c.title_match, c.type_weight, c.entry_id"
+            scored_sql, scored_params = self.match.scored_rows(
+                f"SELECT {unscored} FROM ({candidates_sql}) AS c {reached}"
+            )
+            ranked = f"SELECT * FROM ({scored_sql}) AS candidates"
+            params = [*scored_params, *params, *params, stop - 1]
+        else:
+            ranked = f"SELECT * FROM ({candidates_sql}) AS candidates"
         # ORDER BY with LIMIT: the database keeps the best rows without sorting every match.
         sql = (
             "SELECT CASE WHEN title_match = 1 THEN 'title_hit' ELSE 'hit' END, CAST(content_type_id AS TEXT), "
             f"id, ROW_NUMBER() OVER (ORDER BY {order}) FROM ("
-            f"SELECT * FROM ({' UNION ALL '.join(candidates)}) AS candidates ORDER BY {order} LIMIT %s OFFSET %s"
+            f"{ranked} ORDER BY {order} LIMIT %s OFFSET %s"
             ") AS hits"
         )
         return sql, [*params, stop - start, start]
@@ -508,6 +609,7 @@ class SiteSearch:
                     snippet=snippet,
                     facet_pages=facet_pages,
                     themes=themes.get(page.pk, []),
+                    theme_links=[(theme.name, self.theme_url(theme)) for theme in themes.get(page.pk, [])],
                 )
             )
         return hits
@@ -538,6 +640,13 @@ class SiteSearch:
         if name not in self._facet_pages:
             self._facet_pages[name] = self.declared_facets[name].option_pages(self.language)
         return self._facet_pages[name]
+
+    def theme_url(self, theme):
+        if not hasattr(self, "_theme_urls"):
+            self._theme_urls = {}
+        if theme.pk not in self._theme_urls:
+            self._theme_urls[theme.pk] = theme.get_absolute_url()
+        return self._theme_urls[theme.pk]
 
     def all_themes(self):
         if not hasattr(self, "_themes"):

@@ -11,9 +11,8 @@ README, Search › Benchmark). It reads modelsearch's FTS5 table and its column 
 
 from functools import reduce
 
-from django.db.models import Case, F, IntegerField, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db import connection
+from django.db.models.sql import Query
 from modelsearch.backends.database.sqlite.query import CombinedLexeme, Lexeme, MatchExpression, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
@@ -37,25 +36,36 @@ def index_model(name):
     return get_app_config().get_model(name)
 
 
-def ranked_entries(groups, title_weight, language=DEFAULT_LANGUAGE):
-    """The FTS5 rows matching every group (stemmed in the language), with ``content_type_id``,
-    ``object_pk``, ``title_match`` (every group in the title) and ``score`` (BM25, higher is better)."""
+def ranked_entries(groups, title_weight, content_type_ids, language=DEFAULT_LANGUAGE):
+    """(SQL, params): the FTS5 rows of these content types matching every group (stemmed in the
+    language), with ``content_type_id``, ``object_pk``, ``title_match`` (every group in the title),
+    ``score`` (BM25, higher is better: it needs the MATCH in the same query) and ``entry_id``.
+
+    Written as SQL, not built with the ORM: its text is the same for every query (the match is one
+    parameter), and the queryset took longer to build and compile than SQLite takes to run it."""
     SQLiteFTSIndexEntry = index_model("SQLiteFTSIndexEntry")  # noqa: N806
-    fts = SQLiteFTSIndexEntry._meta.db_table
-
-    def matching(columns):
-        expression = groups_expression(groups, language)
-        return SQLiteFTSIndexEntry.objects.filter(MatchExpression(columns, SearchQueryExpression(expression)))
-
-    title_ids = matching(["title"]).values("index_entry_id")
-    # bm25() needs the MATCH in the same query, so the FTS table drives it.
-    return matching(["title", "body"]).annotate(
-        content_type_id=F("index_entry__content_type_id"),
-        object_pk=Cast("index_entry__object_id", IntegerField()),
-        title_match=Case(When(index_entry_id__in=title_ids, then=1), default=0),
-        # Columns: autocomplete, body, title. FTS5 ranks are negative, best first.
-        score=RawSQL(f"-bm25({fts}, 0.0, 1.0, %s)", [title_weight]),
+    fts = connection.ops.quote_name(SQLiteFTSIndexEntry._meta.db_table)
+    entries = connection.ops.quote_name(index_model("IndexEntry")._meta.db_table)
+    expression = groups_expression(groups, language)
+    placeholders = ", ".join(["%s"] * len(content_type_ids))
+    # bm25() needs the MATCH in the same query, so the FTS table drives it. Columns: autocomplete,
+    # body, title; FTS5 ranks are negative, best first.
+    sql = (
+        f"SELECT e.content_type_id AS content_type_id, CAST(e.object_id AS INTEGER) AS object_pk, "
+        f"CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN 1 ELSE 0 END AS title_match, "
+        f"-bm25({fts}, 0.0, 1.0, %s) AS score, e.id AS entry_id FROM {fts} JOIN {entries} e ON {fts}.rowid = e.id "
+        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders})"
     )
+    params = [match_argument(["title"], expression), title_weight, match_argument(["title", "body"], expression)]
+    return sql, [*params, *content_type_ids]
+
+
+def match_argument(columns, expression):
+    """The argument of ``MATCH`` for an FTS5 expression on these columns, as modelsearch writes it."""
+    SQLiteFTSIndexEntry = index_model("SQLiteFTSIndexEntry")  # noqa: N806
+    compiler = Query(SQLiteFTSIndexEntry).get_compiler(connection=connection)
+    _sql, params = MatchExpression(columns, SearchQueryExpression(expression)).as_sql(compiler, connection)
+    return params[0]
 
 
 class ParenthesisedLexeme(CombinedLexeme):

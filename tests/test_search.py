@@ -176,6 +176,18 @@ class TestFacets:
         assert titles(response) == ["Prototypage rapide"]
         assert "La 27e Région" not in response.content.decode()
 
+    @pytest.mark.parametrize("choices", [{}, {"phase": "prototype"}])
+    def test_a_page_restricted_after_a_search_leaves_the_results_at_once(self, client, corpus, choices):
+        # The statement's page side is kept per process, keyed by the view restrictions read at each search.
+        assert "Prototypage rapide" in titles(search(client, q="prototypage", **choices))
+        restriction = PageViewRestriction.objects.create(
+            page=corpus["prototyping"], restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        response = search(client, q="prototypage", **choices)
+        assert "Prototypage rapide" not in titles(response) and "Prototypage rapide" not in response.content.decode()
+        restriction.delete()
+        assert "Prototypage rapide" in titles(search(client, q="prototypage", **choices))
+
     def test_unknown_facet_values_are_reported_not_fatal(self, client, corpus):
         response = search(client, q="prototype", theme="nope", lab="abc", type="x", phase="??")
         assert response.context["ignored_facets"]

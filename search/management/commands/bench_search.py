@@ -1,4 +1,5 @@
 import io
+import pathlib
 import random
 import statistics
 import time
@@ -96,8 +97,12 @@ class Command(BaseCommand):
             self.stdout.write(f"{label:<16}{statistics.median(timings):>10.1f}{p95:>10.1f}{max(timings):>10.1f}")
             # On a loaded machine the elapsed time counts the waits for a CPU: this process's own CPU
             # time bounds what an idle machine would take (with SQLite, in process, all of it).
-            cpu_median, cpu_p95 = statistics.median(cpu_timings), statistics.quantiles(cpu_timings, n=20)[-1]
-            self.stdout.write(f"{'  CPU, process':<16}{cpu_median:>10.1f}{cpu_p95:>10.1f}{max(cpu_timings):>10.1f}")
+            self.write_row("  CPU, process", cpu_timings["process"])
+            if cpu_timings.get("server"):
+                # PostgreSQL on this machine: its backend's CPU time too, and the sum of both.
+                self.write_row("  CPU, server", cpu_timings["server"])
+                both = [a + b for a, b in zip(cpu_timings["process"], cpu_timings["server"], strict=True)]
+                self.write_row("  CPU, both", both)
             if stock_queries:
                 with override_settings(DEBUG=False):
                     stock = self.time_stock(queries[:stock_queries], faceted=label == "with facets")
@@ -108,6 +113,10 @@ class Command(BaseCommand):
                     f"{max(stock):>10.1f}{max(stock):>10.1f}   portal {statistics.median(ours):.1f} on the same"
                     f" queries: stock / portal {ratio:.2f}"
                 )
+
+    def write_row(self, label, timings):
+        p95 = statistics.quantiles(timings, n=20)[-1]
+        self.stdout.write(f"{label:<16}{statistics.median(timings):>10.1f}{p95:>10.1f}{max(timings):>10.1f}")
 
     def time_stock(self, queries, faceted):
         """Wagtail's stock database search on the same index, through its public API: the count,
@@ -126,16 +135,41 @@ class Command(BaseCommand):
         return timings
 
     def time_queries(self, all_params, rounds, with_cpu=False):
-        """Elapsed milliseconds of each request (and, with_cpu, this process's CPU milliseconds)."""
+        """Elapsed milliseconds of each request (and, with_cpu, {"process": this process's CPU
+        milliseconds, "server": the database server's, when it runs on this machine})."""
         host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
         factory = RequestFactory(HTTP_HOST=host)
-        timings, cpu_timings = [], []
+        timings, cpu_timings = [], {"process": [], "server": []}
+        server_cpu = server_cpu_clock()
         for params in all_params:
             search(factory.get("/recherche/", params))  # warm-up
             for _ in range(rounds):
                 started, cpu_started = time.perf_counter(), time.process_time()
+                server_started = server_cpu() if server_cpu else 0
                 response = search(factory.get("/recherche/", params))
                 timings.append((time.perf_counter() - started) * 1000)
-                cpu_timings.append((time.process_time() - cpu_started) * 1000)
+                cpu_timings["process"].append((time.process_time() - cpu_started) * 1000)
+                if server_cpu:
+                    cpu_timings["server"].append((server_cpu() - server_started) * 1000)
                 assert response.status_code == 200
         return (timings, cpu_timings) if with_cpu else timings
+
+
+def server_cpu_clock():
+    """A function giving the CPU seconds used so far by this connection's PostgreSQL backend, when
+    the server runs on this machine (Linux's /proc), else None."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        path = pathlib.Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
+
+    def clock():
+        # The first field: nanoseconds on a CPU.
+        return int(path.read_text().split()[0]) / 1e9
+
+    try:
+        clock()
+    except (OSError, ValueError, IndexError):
+        return None
+    return clock

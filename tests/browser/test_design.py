@@ -25,12 +25,12 @@ def no_script_tab(chromium):
     context.close()
 
 
-def header_layout(tab):
-    """The header's boxes, and whether the search box's placeholder shows whole."""
+def header_layout(tab, search_box="#site-search-q"):
+    """The header's boxes, and whether a search box's placeholder (the header's by default) shows whole."""
     return tab.evaluate(
-        """() => {
+        """(searchBox) => {
             const box = (el) => el && el.getBoundingClientRect().toJSON();
-            const input = document.querySelector("#site-search-q");
+            const input = document.querySelector(searchBox);
             const style = getComputedStyle(input);
             const context = document.createElement("canvas").getContext("2d");
             context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
@@ -43,7 +43,8 @@ def header_layout(tab):
                 placeholder: input.placeholder,
                 placeholderFits: context.measureText(input.placeholder).width <= room,
             };
-        }"""
+        }""",
+        search_box,
     )
 
 
@@ -92,6 +93,16 @@ def test_phone_header_search_box_shows_its_whole_placeholder(public_site, page, 
     layout = header_layout(page)
     assert layout["placeholderFits"], f"the search box cuts its placeholder {layout['placeholder']!r}"
     assert layout["header"]["height"] <= 0.2 * PHONE["height"]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["375px", "1280px"])
+@pytest.mark.parametrize("key", ["home", "en:home"])
+def test_home_search_box_shows_its_whole_placeholder(public_site, page, key, viewport):
+    base_url, content = public_site
+    page.set_viewport_size(viewport)
+    page.goto(base_url + content[key].url)
+    layout = header_layout(page, "#home-search-q")
+    assert layout["placeholderFits"], f"the home search box cuts its placeholder {layout['placeholder']!r}"
 
 
 def test_phone_header_takes_a_fifth_of_the_screen_at_most_and_its_menu_opens_without_javascript(

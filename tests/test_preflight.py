@@ -166,10 +166,12 @@ def test_a_reachable_database_runs_the_suite(tmp_path):
 
 @postgres_run
 def test_the_test_database_is_this_checkouts_own(db):
-    """Two checkouts testing on one server each create and drop their own database, not test_<name>."""
+    """Two checkouts testing on one server each create and drop their own database, not test_<name>;
+    each parallel test process has its own (pytest-xdist's worker name appended)."""
     name = os.environ["DATABASE_URL"].rsplit("/", 1)[-1]
     checkout = hashlib.sha256(str(settings.BASE_DIR).encode()).hexdigest()[:8]
-    assert connection.settings_dict["NAME"] == f"test_{name}_{checkout}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    assert connection.settings_dict["NAME"] == f"test_{name}_{checkout}" + (f"_{worker}" if worker else "")
 
 
 def test_the_test_media_folder_is_removed_when_the_process_ends():

@@ -13,7 +13,9 @@ from wagtail.models import Page, PageViewRestriction
 from methods.models import MethodPage
 from pagecache.fragments import cached_fragment
 from tests import factories as f
-from tests.test_page_cache import methods  # noqa: F401 (the fixture: an index, two methods, a theme)
+from tests import test_page_cache
+
+methods = test_page_cache.methods  # the fixture: an index, two methods, a theme
 
 SUMMARY = "Une méthode réutilisable."
 

@@ -181,6 +181,28 @@ class BasePage(ListingFields, SocialFields, Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with a child of the one page type this page may have (an index's
+        detail pages) read in one query instead of two (the page, then its specific type)."""
+        child_models = self.allowed_subpage_models()
+        if path_components and len(child_models) == 1:
+            child = child_models[0].objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None and child.specific_class is type(child):
+                child._cached_parent_obj = self  # as Wagtail's route leaves it: the breadcrumbs' get_parent()
+                return child.route(request, path_components[1:])
+        # Several types, or a child of another type put there by a script: Wagtail's own.
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        """Wagtail's rule in one query instead of two (the ancestors, then their restrictions): the
+        restrictions on the page or an ancestor, an alias standing for its source page (followed
+        two aliases deep). Stricter than Wagtail's only for a restriction on an alias itself, which
+        Wagtail's admin does not let anyone add."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths) | Q(page__aliases__aliases__path__in=paths)
+        ).distinct()
+
     @property
     def meta_description(self):
         return self.search_description or self.summary

@@ -74,7 +74,7 @@ class AgendaPage(RoutablePageMixin, SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = list(self.upcoming_events())
+        context["upcoming_events"] = paginate(request, self.upcoming_events(), param="upcoming")
         context["past_events"] = paginate(request, self.past_events())
         return context
 

@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 
 DEFAULT_PER_PAGE = 12
 
@@ -10,6 +11,12 @@ def paginate(request, object_list, per_page=DEFAULT_PER_PAGE, param="page"):
     page = Paginator(object_list, per_page).get_page(request.GET.get(param))
     page.query_parameter = param
     return page
+
+
+def paginate_when_shown(request, object_list, **kwargs):
+    """``paginate``, done when the template first shows the list: a page whose main block is shown
+    from the page fragments (pagecache/fragments.py) counts and reads nothing."""
+    return SimpleLazyObject(lambda: paginate(request, object_list, **kwargs))
 
 
 def page_numbers(page):

@@ -172,7 +172,8 @@ def is_under_view_restriction(page):
 
 def shows_form_errors(response):
     context = getattr(response, "context_data", None) or {}
+    # type(), not isinstance(): a list the view left to compute when shown stays uncomputed.
     return any(
-        isinstance(value, BaseForm | BaseFormSet) and value.is_bound and not value.is_valid()
+        issubclass(type(value), BaseForm | BaseFormSet) and value.is_bound and not value.is_valid()
         for value in context.values()
     )

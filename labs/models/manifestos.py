@@ -9,7 +9,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
-from home.pagination import paginate
+from home.pagination import paginate_when_shown
 
 
 class ManifestoIndexPage(SectionIndexPage):
@@ -29,7 +29,7 @@ class ManifestoIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["manifestos"] = paginate(request, self.manifestos())
+        context["manifestos"] = paginate_when_shown(request, self.manifestos())
         return context
 
 

@@ -4,6 +4,7 @@ import contextvars
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import models
@@ -182,16 +183,38 @@ class BasePage(ListingFields, SocialFields, Page):
         abstract = True
 
     def route(self, request, path_components):
-        """Wagtail's routing, with a child of the one page type this page may have (an index's
-        detail pages) read in one query instead of two (the page, then its specific type)."""
-        child_models = self.allowed_subpage_models()
-        if path_components and len(child_models) == 1:
-            child = child_models[0].objects.child_of(self).filter(slug=path_components[0]).first()
-            if child is not None and child.specific_class is type(child):
+        """Wagtail's routing, with each child read in one query instead of two (the page, then its
+        specific type): of the one page type this page may have (an index's detail pages), or of
+        the type the cached list of its children gives (``child_types``)."""
+        if path_components:
+            child = self.child_of_specific_type(path_components[0])
+            if child is not None:
                 child._cached_parent_obj = self  # as Wagtail's route leaves it: the breadcrumbs' get_parent()
                 return child.route(request, path_components[1:])
-        # Several types, or a child of another type put there by a script: Wagtail's own.
+        # An unknown slug, or a child of another type put there by a script: Wagtail's own.
         return super().route(request, path_components)
+
+    def child_of_specific_type(self, slug):
+        """The child page of this slug as its specific type, in one query, or None."""
+        child_models = self.allowed_subpage_models()
+        if len(child_models) == 1:
+            model = child_models[0]
+        else:
+            content_type_id = self.child_types().get(slug)
+            model = ContentType.objects.get_for_id(content_type_id).model_class() if content_type_id else None
+        if model is None:
+            return None
+        child = model.objects.child_of(self).filter(slug=slug).first()
+        return child if child is not None and child.specific_class is type(child) else None
+
+    def child_types(self):
+        """{slug: content type id} of this page's children, cached until a page changes (a stale
+        entry finds no child and leaves the routing to Wagtail)."""
+        from home.index_urls import until_pages_change  # it imports this module
+
+        return until_pages_change(
+            f"child-types:{self.pk}", lambda: dict(self.get_children().values_list("slug", "content_type_id"))
+        )
 
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two (the ancestors, then their restrictions): the

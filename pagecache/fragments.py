@@ -1,5 +1,5 @@
 """Fragments of a page kept between its renders: the parts of a page template that cost the most
-(its main block, its open data head), rendered once and shown again until something a page shows
+(its head, header, main block and footer), rendered once and shown again until something a page shows
 changes (``home.index_urls.until_pages_change``, the fragment caches' one mechanism) or
 PAGE_FRAGMENT_SECONDS pass. They serve the renders the page cache does not answer: with
 PAGE_CACHE_SECONDS=0, a page whose copy has expired, each query string of a listing.

@@ -1,5 +1,5 @@
-"""The page fragments (pagecache/fragments.py): with the page cache off, a page's main block and
-open data head are rendered once and shown again, the same, until something a page shows
+"""The page fragments (pagecache/fragments.py): with the page cache off, a page's head, header, main
+block and footer are rendered once and shown again, the same, until something a page shows
 changes; never what is one visitor's own (an editor's page, a preview, a CSRF token, a nonce)."""
 
 import pytest

@@ -15,8 +15,8 @@ from tests import factories as f
 from tests.translations import translate
 
 # Wagtail's routing costs two queries per level of the tree (the page, then its specific type),
-# one for a child of an index's single page type (``BasePage.route``), and its view restriction
-# check one (``BasePage.get_view_restrictions``, two in Wagtail).
+# ``BasePage.route`` one (the child read as its specific type), and the view restriction check
+# one (``BasePage.get_view_restrictions``, two in Wagtail).
 MAX_QUERIES = 12
 # Under /en/, the routing starts from the English home page (portal/i18n.py ``_home``), read by
 # its id: one query more, the same for every page.

@@ -21,7 +21,7 @@ from home.blocks import BaseStreamBlock
 from home.fields import optional_link
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
-from home.pagination import paginate
+from home.pagination import paginate_when_shown
 from home.search_facets import Facet
 from labs.models import LabPage
 
@@ -75,8 +75,8 @@ class AgendaPage(RoutablePageMixin, SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = list(self.upcoming_events())
-        context["past_events"] = paginate(request, self.past_events())
+        context["upcoming_events"] = paginate_when_shown(request, self.upcoming_events(), param="upcoming")
+        context["past_events"] = paginate_when_shown(request, self.past_events())
         return context
 
     @path("ical/", name="ical")

@@ -1,7 +1,8 @@
 """What pages show of other pages on every view, cached until something a page shows changes:
 the URL of a page type's single live index (the agenda, the news, the map), the fragments that
 ``until_pages_change`` caches (the navigation, the home page's next event
-and latest news, the method finder, a lab's actors, the demo marks), and the anonymous page cache
+and latest news, the method finder, a lab's actors, the demo marks, the main block and the open
+data head of a page, ``{% cache_until_pages_change %}``), and the anonymous page cache
 (pagecache/), which keys its pages by ``pages_version()``. An app whose fragments read other models
 names them with ``forget_when_saved`` (the demo provenance). The version lives in the shared cache,
 so a change made on one app server is seen by all of them."""
@@ -68,14 +69,17 @@ def pages_version():
     return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, VERSION_SECONDS)
 
 
-def until_pages_change(key, build, timeout=60 * 60):
+def until_pages_change(key, build, timeout=60 * 60, keep=None):
     """``build()``, cached under ``key`` and the active language (what pages list depends on it) for
-    ``timeout`` seconds at most, or until something a page shows changes."""
+    ``timeout`` seconds at most, or until something a page shows changes. ``keep(value)``, when
+    given, says whether a value just built may be stored (a rendered fragment that used the
+    request's CSRF token may not)."""
     versioned_key = f"portal:pages:{pages_version()}:{active_language()}:{key}"
     value = cache.get(versioned_key)
     if value is None:
         value = build()
-        cache.set(versioned_key, value, timeout)
+        if keep is None or keep(value):
+            cache.set(versioned_key, value, timeout)
     return value
 
 

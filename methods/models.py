@@ -3,7 +3,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -14,7 +14,7 @@ from wagtail.search import index
 from home.fields import optional_rich_text
 from home.listings import with_card_images
 from home.models import ContentPage, PublicSubmission, SectionIndexPage, visible_page_ids
-from home.pagination import paginate
+from home.pagination import paginate_when_shown
 from home.panels import DocumentRowsInlinePanel, OptionalRowsInlinePanel
 from home.search_facets import Facet
 from methods.blocks import ModuleBlock, StepsBlock
@@ -86,8 +86,11 @@ class MethodIndexPage(SectionIndexPage):
         filter_form = MethodFilterForm(request.GET)
         filter_form.is_valid()  # invalid values are reported on the form and ignored
         context["filter_form"] = filter_form
-        context["filter_groups"] = filter_form.choice_groups(MethodPage.objects.child_of(self).public_live())
-        context["methods"] = paginate(request, filter_form.filter(self.methods()))
+        # Computed when shown: nothing of it when the main block is shown from the page fragments.
+        context["filter_groups"] = SimpleLazyObject(
+            lambda: filter_form.choice_groups(MethodPage.objects.child_of(self).public_live())
+        )
+        context["methods"] = paginate_when_shown(request, filter_form.filter(self.methods()))
         return context
 
 
@@ -318,7 +321,7 @@ class CurriculumIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["curricula"] = paginate(request, self.curricula())
+        context["curricula"] = paginate_when_shown(request, self.curricula())
         return context
 
 

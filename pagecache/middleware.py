@@ -79,15 +79,7 @@ class PageCacheMiddleware:
         return get_conditional_response(request, page.etag, page.last_modified, response)
 
     def may_serve_from_cache(self, request):
-        return (
-            request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and CookieStorage.cookie_name not in request.COOKIES
-            and "HTTP_AUTHORIZATION" not in request.META
-            # Wagtail's previews run the middleware on a made-up request for the page's address.
-            and not getattr(request, "is_dummy", False)
-            and not request.path_info.startswith(self.skipped_prefixes)
-        )
+        return is_anonymous_visit(request) and not request.path_info.startswith(self.skipped_prefixes)
 
     @staticmethod
     def cache_key(request):
@@ -148,6 +140,21 @@ class PageCacheMiddleware:
         return response
 
 
+def is_anonymous_visit(request):
+    """A GET or HEAD by a visitor who is no one in particular, decided from the cookies alone
+    (loading the user would cost the session's query): no session (a signed-in editor, a visitor
+    who typed a page's password), no message, no credentials, no preview."""
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        # Wagtail's previews run the middleware on a made-up request for the page's address.
+        and not getattr(request, "is_dummy", False)
+        and not getattr(request, "is_preview", False)
+    )
+
+
 def request_language(request):
     """The language LocaleMiddleware will activate: the URL's prefix; with French unprefixed
     (``prefix_default_language=False``), French; without i18n_patterns, the language cookie,
@@ -165,7 +172,8 @@ def is_under_view_restriction(page):
 
 def shows_form_errors(response):
     context = getattr(response, "context_data", None) or {}
+    # type(), not isinstance(): a list the view left to compute when shown stays uncomputed.
     return any(
-        isinstance(value, BaseForm | BaseFormSet) and value.is_bound and not value.is_valid()
+        issubclass(type(value), BaseForm | BaseFormSet) and value.is_bound and not value.is_valid()
         for value in context.values()
     )

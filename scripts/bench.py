@@ -6,6 +6,7 @@ seconds per measurement; only 127.0.0.1 is contacted.
 
     .venv/bin/python scripts/bench.py [--databases sqlite postgres] [--scales 1 10 100]
         [--seconds 5] [--connections 4] [--pages home,method,...] [--content demo|none] [--reuse]
+        [--postgres postgres://.../bench_pages] [--redis redis://127.0.0.1:6379/8]
 
 CPU ms per request is the user + sys time of the gunicorn processes (master and workers, read
 from /proc) divided by the requests served: on a shared machine it is the steady figure, where
@@ -345,7 +346,7 @@ def measure(server, path, args, expected_status=200, min_requests=100):
 
 
 def bench_site(database, database_url, scale, args):
-    redis_url = "redis://127.0.0.1:6379/8" if database == "postgres" else None
+    redis_url = args.redis if database == "postgres" else None
     env = production_env(database_url, redis_url)
     prepare_site(env, database_url, scale, args.content, args.reuse)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
@@ -472,6 +473,11 @@ def main():
     parser.add_argument("--reuse", action="store_true", help="keep a database prepared by an earlier run")
     parser.add_argument("--sqlite", default="/tmp/entrelabs-bench.sqlite3", help="file of the SQLite runs")
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/bench_pages")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
+        help="the Redis database of the PostgreSQL runs (flushed before each): one nobody else uses",
+    )
     parser.add_argument("--bakerydemo", default=os.environ.get("BAKERYDEMO_DIR", ""))
     args = parser.parse_args()
 

@@ -1,23 +1,26 @@
 """Each page type renders in at most 14 SQL queries (16 under /en/), however many children, tags,
 team members, actions or signatories it shows: rendered with a few, then with many, the count is the
-same. Every test runs on the French pages and on their English translations (under /en/)."""
+same. Every test runs on the French pages and on their English translations (under /en/). The
+counts are those of a page rendered whole: the page fragments are off in the tests
+(PAGE_FRAGMENT_SECONDS=0; tests/test_page_fragments.py shows what they spare)."""
 
 import pytest
 import wagtail_factories
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from tests import factories as f
 from tests.translations import translate
 
 # 12 until the architecture step of stop 11: Wagtail's own routing (two queries per level of the
-# tree: the page, then its specific type) replaced a rewrite of ``Page.route()``; the lab, project
-# and method pages moved from 12 to 13 or 14. The anonymous page cache is the lever that serves
-# them with none (see README, Performance).
+# tree: the page, then its specific type) and view-restriction check (two) replaced rewrites of
+# ``Page.route()`` and ``get_view_restrictions()``; the lab, project and method pages moved from 12
+# to 13 or 14. The anonymous page cache is the lever that serves them with none (README, Performance).
 MAX_QUERIES = 14
-# Under /en/, Wagtail's routing finds the site's root page in the active language
-# (``site.root_page.localized``): the English Locale, then the root's translation, two queries
-# more, the same for every page.
+# Under /en/ the routing starts from the English home page (portal/i18n.py), read by its id, and
+# the page's links in the reader's language: two queries more at most, the same for every page.
 ENGLISH_ROUTING_QUERIES = 2
 
 
@@ -68,7 +71,7 @@ def tree(request, home_page):
 
 
 def add_taxonomy(page, count, start=0):
-    themes = [f.ThemeFactory(slug=f"t-{start + n}", name=f"Thème {start + n}") for n in range(count)]
+    themes = [f.ThemeFactory(slug=f"t-{start + n}", name=f"Thème compté {start + n}") for n in range(count)]
     page.themes.add(*themes)
     page.tags.add(*[f"mot-{start + n}" for n in range(count)])
     page.save()
@@ -267,3 +270,22 @@ def test_links_in_rich_text_cost_the_same_however_many_pages_of_a_type_they_link
     home.save()
     assert render_count(client, home.url) == one_link
     assert f'href="{methods[-1].url}"' in client.get(home.url).content.decode()
+
+
+def test_a_view_restriction_covers_the_ancestors_pages_and_the_aliases(client, tree):
+    """Wagtail's view restrictions: a restriction on a section covers its pages, and a page's alias
+    elsewhere (even an alias of an alias) asks for the same password as the page."""
+    method = f.MethodPageFactory(parent=tree["methods"], slug="reservee")
+    alias = method.create_alias(parent=tree["about"], update_slug="reservee-alias")
+    alias_of_alias = alias.create_alias(parent=tree["about"], update_slug="reservee-alias-2")
+    public = f.MethodPageFactory(parent=tree["methods"], slug="publique")
+    for page in (method, alias, alias_of_alias, public):
+        assert client.get(page.url).status_code == 200
+    PageViewRestriction.objects.create(page=method, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    for page in (method, alias, alias_of_alias):
+        response = Client().get(page.url)
+        assert response.status_code == 200
+        assert 'name="password"' in response.content.decode(), page.url
+        assert "Une méthode réutilisable." not in response.content.decode()
+    PageViewRestriction.objects.create(page=tree["methods"], restriction_type=PageViewRestriction.LOGIN)
+    assert Client().get(public.url).status_code == 302

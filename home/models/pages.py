@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
@@ -10,6 +11,9 @@ from home.listings import attach_listing_images, with_card_images
 
 from .mixins import BasePage, visible_page_ids
 from .taxonomy import Theme
+
+# The labs the home page shows: as many on a network of 300 labs as on one of 8.
+HOME_LAB_COUNT = 8
 
 
 class HomePage(BasePage):
@@ -54,10 +58,18 @@ class HomePage(BasePage):
         model = apps.get_model("labs", "SessionReportPage")
         return with_card_images(model.objects.public_live().defer_streamfields().order_by("-date"))[:count]
 
-    def labs(self):
-        """The partner labs, by name."""
+    def labs(self, count=HOME_LAB_COUNT):
+        """The ``count`` partner labs that joined last, by name (the labs' index lists them all)."""
         model = apps.get_model("labs", "LabPage")
-        return model.objects.public_live().defer_streamfields().order_by("title")
+        joined_last = F("first_published_at").desc(nulls_last=True), "-pk"
+        latest = model.objects.public_live().defer_streamfields().order_by(*joined_last)[:count]
+        return sorted(latest, key=lambda lab: lab.title.lower())
+
+    def lab_index_url(self):
+        """The address of the labs' index, where every lab is listed."""
+        from home.index_urls import index_url  # it reads the models of this package
+
+        return index_url(apps.get_model("labs", "LabIndexPage"))
 
     def themes(self):
         return Theme.objects.all()

@@ -2,12 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.template.defaulttags import querystring
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
-from home import navigation
+from home import navigation, pagination
 
 register = template.Library()
 
@@ -136,3 +137,16 @@ def document_format(document):
     if size is None:
         return extension
     return _("%(format)s, %(size)s") % {"format": extension, "size": file_size(size)}
+
+
+@register.filter
+def page_numbers(page):
+    """The page numbers a list's pagination links (``home.pagination.page_numbers``)."""
+    return pagination.page_numbers(page)
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, page, number):
+    """The query string of page ``number`` of ``page``'s list, the other parameters (filters, the
+    other list's page) kept."""
+    return querystring(context, **{getattr(page, "query_parameter", "page"): number})

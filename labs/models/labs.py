@@ -14,7 +14,7 @@ from home.fields import optional_image
 from home.index_urls import until_pages_change
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
-from home.pagination import paginate
+from home.pagination import paginate_when_shown
 from home.search_facets import Facet
 
 
@@ -74,7 +74,7 @@ class LabIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["labs"] = paginate(request, self.labs())
+        context["labs"] = paginate_when_shown(request, self.labs())
         return context
 
 

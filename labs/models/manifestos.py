@@ -11,7 +11,7 @@ from home.blocks import BaseStreamBlock
 from home.fields import optional_link
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
-from home.pagination import paginate
+from home.pagination import paginate_when_shown
 
 
 class ManifestoIndexPage(SectionIndexPage):
@@ -31,7 +31,7 @@ class ManifestoIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["manifestos"] = paginate(request, self.manifestos())
+        context["manifestos"] = paginate_when_shown(request, self.manifestos())
         return context
 
 

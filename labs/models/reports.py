@@ -10,7 +10,7 @@ from wagtail.search import index
 from home.fields import optional_link, optional_rich_text
 from home.listings import with_card_images
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
-from home.pagination import paginate
+from home.pagination import paginate_when_shown
 from labs.blocks import ActionStatus, DiscussedThemeBlock, Horizon, RoadmapActionBlock, Scope
 
 
@@ -31,7 +31,7 @@ class SessionReportIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["reports"] = paginate(request, self.reports())
+        context["reports"] = paginate_when_shown(request, self.reports())
         return context
 
 

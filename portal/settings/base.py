@@ -167,6 +167,11 @@ else:
 # with the ETag, a 304 from the cache).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+# How long a rendered fragment of a page (its head, header, main block and footer) is kept at most
+# (pagecache/fragments.py; dropped sooner when something a page shows changes; 0 turns them off):
+# what no signal reports, the agenda's split between upcoming and past events, is as fresh as in
+# a page of the page cache.
+PAGE_FRAGMENT_SECONDS = env.int("PAGE_FRAGMENT_SECONDS", default=300)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -21,6 +21,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off, so that a test sees each change at once; tests/test_page_cache.py turns it on (and
 # PAGE_CACHE_SECONDS=300 runs the whole suite with it).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+# The same for the page fragments (tests/test_page_fragments.py turns them on; the query counts of
+# tests/test_pages_queries.py are those of a page rendered whole).
+PAGE_FRAGMENT_SECONDS = env.int("PAGE_FRAGMENT_SECONDS", default=0)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests run on SQLite unless DATABASE_URL names another database (the PostgreSQL run).
 DATABASES = {"default": bound_database_waits(env.db("DATABASE_URL", default="sqlite://:memory:"))}

@@ -5,7 +5,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth.models import Permission
 from django.core import mail
 
-from tests.accounts import PASSWORD, create_communicator, create_partner_editor
+from tests.accounts import PASSWORD, create_partner_editor
 
 LOGIN = "/admin/login/"
 RESET = "/admin/password_reset/"
@@ -21,11 +21,6 @@ def axes_on(settings):
 @pytest.fixture
 def editor():
     return create_partner_editor()
-
-
-@pytest.fixture
-def communicator():
-    return create_communicator()
 
 
 def log_in(client, username, password, address="127.0.0.1"):

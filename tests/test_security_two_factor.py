@@ -8,7 +8,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.accounts import PASSWORD, create_communicator, create_partner_editor
+from tests.accounts import PASSWORD, create_partner_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def two_factor_required(settings):
     settings.REQUIRE_2FA_FOR_STAFF = True
-
-
-@pytest.fixture
-def communicator():
-    return create_communicator()
 
 
 @pytest.fixture

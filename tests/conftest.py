@@ -51,6 +51,14 @@ def site(db):
     return Site.objects.get(is_default_site=True)
 
 
+@pytest.fixture
+def communicator(db):
+    """Camille, a communicator, who signs in with tests.accounts.PASSWORD."""
+    from tests.accounts import create_communicator
+
+    return create_communicator()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache (the navigation is cached), as a fresh server would."""

@@ -61,6 +61,10 @@ def leaks_on(client, url):
     return [f"{url}: …{leak}…" for leak in leaks_in(visible_text(html))]
 
 
+def leaks_on_each(client, urls):
+    return [leak for url in urls for leak in leaks_on(client, url)]
+
+
 def test_login_page_reads_as_french_and_says_the_login_is_the_email(client, db):
     assert leaks_on(client, "/admin/login/") == []
     text = visible_text(client.get("/admin/login/").content)
@@ -73,24 +77,24 @@ def test_editor_path_reads_as_french(client, world):
     page = MethodPageFactory(parent=world.method_index, title="Le porteur de parole", live=False, owner=world.editor_a)
     page.save_revision(user=world.editor_a)
     client.force_login(world.editor_a)
-    leaks = []
-    for url in (
-        "/admin/",
-        f"/admin/pages/{world.method_index.pk}/",
-        f"/admin/pages/add/methods/methodpage/{world.method_index.pk}/",
-        f"/admin/pages/{page.pk}/edit/",
-        "/admin/documents/",
-        "/admin/documents/multiple/add/",
-    ):
-        leaks += leaks_on(client, url)
+    leaks = leaks_on_each(
+        client,
+        [
+            "/admin/",
+            f"/admin/pages/{world.method_index.pk}/",
+            f"/admin/pages/add/methods/methodpage/{world.method_index.pk}/",
+            f"/admin/pages/{page.pk}/edit/",
+            "/admin/documents/",
+            "/admin/documents/multiple/add/",
+        ],
+    )
 
     page.get_workflow().start(page, world.editor_a)
     task_state = WorkflowState.objects.for_instance(page).get().current_task_state
-    leaks += leaks_on(client, f"/admin/pages/{page.pk}/edit/") + leaks_on(client, "/admin/")
+    leaks += leaks_on_each(client, [f"/admin/pages/{page.pk}/edit/", "/admin/"])
 
     task_state.reject(user=world.communicator, comment="Merci d'ajouter une étape.")
-    for url in ("/admin/", f"/admin/pages/{page.pk}/edit/", f"/admin/pages/{page.pk}/history/"):
-        leaks += leaks_on(client, url)
+    leaks += leaks_on_each(client, ["/admin/", f"/admin/pages/{page.pk}/edit/", f"/admin/pages/{page.pk}/history/"])
     assert leaks == [], "\n".join(leaks)
 
 
@@ -101,23 +105,24 @@ def test_communicator_path_reads_as_french(client, world):
     page.get_workflow().start(page, None)
     task_state = WorkflowState.objects.for_instance(page).get().current_task_state
     client.force_login(world.communicator)
-    leaks = []
-    for url in (
-        "/admin/",
-        f"/admin/pages/{page.pk}/edit/",
-        f"/admin/pages/workflow/action/{page.pk}/reject/{task_state.pk}/",
-        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/",
-        f"/admin/pages/{page.pk}/history/",
-        "/admin/method_proposals/",
-        f"/admin/method_proposals/inspect/{proposal.pk}/",
-        f"/admin/method_proposals/decide/{proposal.pk}/accepted/",
-        f"/admin/method_proposals/decide/{proposal.pk}/declined/",
-        "/admin/documents/",
-        # Where page types are named in the plural ("Pages simples", not "Page simples").
-        f"/admin/pages/{world.home.pk}/",
-        f"/admin/pages/{world.home.pk}/add_subpage/",
-        "/admin/reports/page-types-usage/",
-        "/admin/pages/usage/home/standardpage/",
-    ):
-        leaks += leaks_on(client, url)
+    leaks = leaks_on_each(
+        client,
+        [
+            "/admin/",
+            f"/admin/pages/{page.pk}/edit/",
+            f"/admin/pages/workflow/action/{page.pk}/reject/{task_state.pk}/",
+            f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/",
+            f"/admin/pages/{page.pk}/history/",
+            "/admin/method_proposals/",
+            f"/admin/method_proposals/inspect/{proposal.pk}/",
+            f"/admin/method_proposals/decide/{proposal.pk}/accepted/",
+            f"/admin/method_proposals/decide/{proposal.pk}/declined/",
+            "/admin/documents/",
+            # Where page types are named in the plural ("Pages simples", not "Page simples").
+            f"/admin/pages/{world.home.pk}/",
+            f"/admin/pages/{world.home.pk}/add_subpage/",
+            "/admin/reports/page-types-usage/",
+            "/admin/pages/usage/home/standardpage/",
+        ],
+    )
     assert leaks == [], "\n".join(leaks)

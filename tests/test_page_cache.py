@@ -138,14 +138,19 @@ def test_page_cache_seconds_zero_turns_it_off(client, methods, settings):
 
 # Invalidation: the next visit after each change is a fresh render that shows it.
 
+SHOWING_PERSONA = ("index", "empathy", "persona")  # the card, the index listing it, the empathy map linking it
+
+
+def publish_title(page, title):
+    page.title = title
+    page.save_revision().publish()
+
 
 def test_publishing_a_page_shows_on_the_page_and_on_the_pages_listing_or_linking_it(client, methods):
-    for page in ("index", "empathy", "persona"):
+    for page in SHOWING_PERSONA:
         cached(client, methods[page].url)
-    persona = methods["persona"]
-    persona.title = "Personas et parcours"
-    persona.save_revision().publish()
-    for page in ("index", "empathy", "persona"):  # listed by the index, linked by the empathy map
+    publish_title(methods["persona"], "Personas et parcours")
+    for page in SHOWING_PERSONA:
         assert "Personas et parcours" in fresh(client, methods[page].url)
 
 

@@ -103,6 +103,15 @@ class AdminTestCase(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         return page, response.content.decode()
 
+    def assert_refused(self, parent, model, data, field):
+        """Post the admin's create form: it comes back with an error on ``field`` and nothing is saved."""
+        meta = model._meta
+        url = f"/admin/pages/add/{meta.app_label}/{meta.model_name}/{parent.pk}/"
+        response = self.client.post(url, nested_form_data(data | {"action-publish": "action-publish"}))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(field, response.context["form"].errors)
+        self.assertFalse(model.objects.filter(slug=data["slug"]).exists())
+
 
 class TestCreateThroughAdmin(AdminTestCase):
     def test_standard_page(self):
@@ -220,23 +229,17 @@ class TestCreateThroughAdmin(AdminTestCase):
 
     def test_project_end_date_before_start_is_refused(self):
         lab = f.LabPageFactory(parent=f.LabIndexPageFactory(parent=self.home))
-        data = nested_form_data(
-            {
-                "title": "À l'envers",
-                "slug": "a-l-envers",
-                "status": "planned",
-                "start_date": "2015-01-01",
-                "end_date": "2014-01-01",
-                "body": streamfield([]),
-                "method_links": inline_formset([]),
-                "indicators": inline_formset([]),
-                "action-publish": "action-publish",
-            }
-        )
-        response = self.client.post(f"/admin/pages/add/labs/projectpage/{lab.pk}/", data)
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("end_date", response.context["form"].errors)
-        self.assertFalse(ProjectPage.objects.filter(slug="a-l-envers").exists())
+        data = {
+            "title": "À l'envers",
+            "slug": "a-l-envers",
+            "status": "planned",
+            "start_date": "2015-01-01",
+            "end_date": "2014-01-01",
+            "body": streamfield([]),
+            "method_links": inline_formset([]),
+            "indicators": inline_formset([]),
+        }
+        self.assert_refused(lab, ProjectPage, data, "end_date")
 
     def test_method_page(self):
         index = f.MethodIndexPageFactory(parent=self.home)
@@ -287,25 +290,20 @@ class TestCreateThroughAdmin(AdminTestCase):
 
     def test_method_group_size_max_below_min_is_refused(self):
         index = f.MethodIndexPageFactory(parent=self.home)
-        data = nested_form_data(
-            {
-                "title": "Incohérente",
-                "slug": "incoherente",
-                "phase": "test",
-                "duration": "hours",
-                "difficulty": "easy",
-                "group_size_min": "10",
-                "group_size_max": "2",
-                "licence": "cc-by-sa-4.0",
-                "steps": streamfield([]),
-                "worksheets": inline_formset([]),
-                "related_method_links": inline_formset([]),
-                "action-publish": "action-publish",
-            }
-        )
-        response = self.client.post(f"/admin/pages/add/methods/methodpage/{index.pk}/", data)
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("group_size_max", response.context["form"].errors)
+        data = {
+            "title": "Incohérente",
+            "slug": "incoherente",
+            "phase": "test",
+            "duration": "hours",
+            "difficulty": "easy",
+            "group_size_min": "10",
+            "group_size_max": "2",
+            "licence": "cc-by-sa-4.0",
+            "steps": streamfield([]),
+            "worksheets": inline_formset([]),
+            "related_method_links": inline_formset([]),
+        }
+        self.assert_refused(index, MethodPage, data, "group_size_max")
 
     def test_method_worksheet_row_added_but_left_empty_does_not_stop_the_save(self):
         """Wagtail's autosave posts the form while the editor has added a worksheet row and not yet

@@ -46,6 +46,12 @@ def assert_bounded(client, url, grow):
     assert many <= max_queries(url), f"{url}: {many} queries"
 
 
+def assert_bounded_from_3_to_30(client, url, add):
+    """``add(count, start)`` gives the page ``count`` more of each thing it shows, numbered from ``start``."""
+    add(3, 0)
+    assert_bounded(client, url, lambda: add(27, 3))
+
+
 @pytest.fixture(params=["fr", "en"])
 def tree(request, home_page):
     """The indexes under the home page, one page of each type, and three themes; in English, the
@@ -87,8 +93,7 @@ def test_home_page(client, tree):
             f.SessionReportPageFactory(parent=tree["reports"])
             f.ThemeFactory()
 
-    add(3, 0)
-    assert_bounded(client, tree["home"].url, lambda: add(27, 3))
+    assert_bounded_from_3_to_30(client, tree["home"].url, add)
 
 
 @pytest.mark.parametrize("index", ["labs", "methods", "curricula", "manifestos", "reports"])
@@ -135,8 +140,7 @@ def test_lab_page(client, tree):
             f.MethodPageFactory(parent=tree["methods"], author_lab=lab)
         add_taxonomy(lab, count, start)
 
-    add(3, 0)
-    assert_bounded(client, lab.url, lambda: add(27, 3))
+    assert_bounded_from_3_to_30(client, lab.url, add)
 
 
 def test_project_page(client, tree):
@@ -148,8 +152,7 @@ def test_project_page(client, tree):
             f.ProjectMethodFactory(project=project, method=f.MethodPageFactory(parent=tree["methods"]))
         add_taxonomy(project, count, start)
 
-    add(3, 0)
-    assert_bounded(client, project.url, lambda: add(27, 3))
+    assert_bounded_from_3_to_30(client, project.url, add)
 
 
 def test_method_page(client, tree):
@@ -163,8 +166,7 @@ def test_method_page(client, tree):
             f.ProjectMethodFactory(project=f.ProjectPageFactory(parent=lab), method=method)
         add_taxonomy(method, count, start)
 
-    add(3, 0)
-    assert_bounded(client, method.url, lambda: add(27, 3))
+    assert_bounded_from_3_to_30(client, method.url, add)
 
 
 def test_curriculum_page(client, tree):
@@ -179,8 +181,7 @@ def test_curriculum_page(client, tree):
         curriculum.save()
         add_taxonomy(curriculum, count, start)
 
-    add(3, 0)
-    assert_bounded(client, curriculum.url, lambda: add(27, 3))
+    assert_bounded_from_3_to_30(client, curriculum.url, add)
 
 
 def test_manifesto_page(client, tree):
@@ -191,8 +192,7 @@ def test_manifesto_page(client, tree):
             f.ManifestoSignatoryFactory(manifesto=manifesto, lab=f.LabPageFactory(parent=tree["labs"]))
         add_taxonomy(manifesto, count, start)
 
-    add(3, 0)
-    assert_bounded(client, manifesto.url, lambda: add(27, 3))
+    assert_bounded_from_3_to_30(client, manifesto.url, add)
 
 
 def test_session_report_page(client, tree):
@@ -212,8 +212,7 @@ def test_session_report_page(client, tree):
         report.save()
         add_taxonomy(report, count, start)
 
-    add(3, 0)
-    assert_bounded(client, report.url, lambda: add(27, 3))
+    assert_bounded_from_3_to_30(client, report.url, add)
 
 
 def test_standard_page(client, tree):

@@ -7,7 +7,6 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.models import Page, WorkflowState
 
-from editorial.partners import COMMUNICATORS
 from home.models import HomePage
 from methods.models import MethodPage, MethodProposal
 from tests.factories import MethodIndexPageFactory
@@ -36,13 +35,6 @@ def method_index(db):
     index = MethodIndexPageFactory(parent=HomePage.objects.first())
     index.save_revision().publish()
     return index
-
-
-@pytest.fixture
-def communicator(db):
-    user = get_user_model().objects.create_user("camille", "camille@entrelabs.example.org", "password")
-    user.groups.add(Group.objects.get(name=COMMUNICATORS))
-    return user
 
 
 def test_form_renders_accessibly(client, method_index):

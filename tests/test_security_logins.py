@@ -2,15 +2,13 @@
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 
-from editorial.partners import COMMUNICATORS
+from tests.accounts import PASSWORD, create_partner_editor
 
 LOGIN = "/admin/login/"
 RESET = "/admin/password_reset/"
-PASSWORD = "Pivoine-Lagune-Carafe-71"
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +20,7 @@ def axes_on(settings):
 
 @pytest.fixture
 def editor():
-    return get_user_model().objects.create_user("alice", "alice@lab-alpha.example.org", PASSWORD, is_staff=False)
-
-
-@pytest.fixture
-def communicator():
-    user = get_user_model().objects.create_user("camille", "camille@entrelabs.example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=COMMUNICATORS))
-    return user
+    return create_partner_editor()
 
 
 def log_in(client, username, password, address="127.0.0.1"):

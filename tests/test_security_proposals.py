@@ -1,19 +1,11 @@
 """The "propose a method" form under load: the shared rate limit (issue 21); simultaneous proposals are
 tests/test_security_proposals_race.py's."""
 
-import pytest
-
-from home.models import HomePage
 from methods.models import MethodPage
-from tests.factories import MethodIndexPageFactory
+from tests import test_propose_method
 from tests.test_propose_method import URL, VALID
 
-
-@pytest.fixture
-def method_index(db):
-    index = MethodIndexPageFactory(parent=HomePage.objects.first())
-    index.save_revision().publish()
-    return index
+method_index = test_propose_method.method_index  # the fixture: the published index the form files under
 
 
 def test_invalid_posts_do_not_count_against_the_limit(client, method_index):

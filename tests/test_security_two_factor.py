@@ -3,15 +3,12 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from editorial.partners import COMMUNICATORS
-
-PASSWORD = "Pivoine-Lagune-Carafe-71"
+from tests.accounts import PASSWORD, create_partner_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -22,17 +19,8 @@ def two_factor_required(settings):
 
 
 @pytest.fixture
-def communicator():
-    user = get_user_model().objects.create_user("camille", "camille@entrelabs.example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=COMMUNICATORS))
-    return user
-
-
-@pytest.fixture
 def partner_editor():
-    from django.contrib.auth.models import Permission
-
-    user = get_user_model().objects.create_user("alice", "alice@lab-alpha.example.org", PASSWORD)
+    user = create_partner_editor()
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     return user
 

@@ -8,24 +8,27 @@ from tests.browser.pages import PUBLIC_PAGES, axe_violations, describe_violation
 pytestmark = pytest.mark.browser
 
 WIDTHS = [pytest.param(DESKTOP, id="desktop"), pytest.param(MOBILE, id="375px")]
+EVERY_PUBLIC_PAGE = [p.param() for p in PUBLIC_PAGES]
 
 
-@pytest.mark.parametrize("viewport", WIDTHS)
-@pytest.mark.parametrize("public_page", [p.param() for p in PUBLIC_PAGES])
-def test_axe_finds_no_violation(public_site, page, public_page, viewport):
+def open_at_width(page, public_site, public_page, viewport):
     base_url, content = public_site
     page.set_viewport_size(viewport)
     open_page(page, base_url, content, public_page)
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
+@pytest.mark.parametrize("public_page", EVERY_PUBLIC_PAGE)
+def test_axe_finds_no_violation(public_site, page, public_page, viewport):
+    open_at_width(page, public_site, public_page, viewport)
     violations = axe_violations(page)
     assert not violations, f"axe-core on {public_page.name}:\n{describe_violations(violations)}"
 
 
 @pytest.mark.parametrize("viewport", WIDTHS)
-@pytest.mark.parametrize("public_page", [p.param() for p in PUBLIC_PAGES])
+@pytest.mark.parametrize("public_page", EVERY_PUBLIC_PAGE)
 def test_tab_reaches_every_control_in_order_with_a_visible_focus(public_site, page, public_page, viewport):
-    base_url, content = public_site
-    page.set_viewport_size(viewport)
-    open_page(page, base_url, content, public_page)
+    open_at_width(page, public_site, public_page, viewport)
     tabbable, reached = tab_through(page)
     assert tabbable, f"{public_page.name}: nothing to reach with the keyboard"
     assert all(item["tabindex"] == 0 for item in tabbable), f"positive tabindex breaks the order: {dump(tabbable)}"
@@ -43,9 +46,7 @@ def test_tab_reaches_every_control_in_order_with_a_visible_focus(public_site, pa
 
 @pytest.mark.parametrize("viewport", WIDTHS)
 def test_skip_link_is_first_visible_on_focus_and_moves_focus_to_main(public_site, page, viewport):
-    base_url, content = public_site
-    page.set_viewport_size(viewport)
-    open_page(page, base_url, content, PUBLIC_PAGES[0])
+    open_at_width(page, public_site, PUBLIC_PAGES[0], viewport)
     page.keyboard.press("Tab")
     skip_link = page.evaluate(
         """() => {

@@ -19,7 +19,7 @@ from events import ical
 from events.forms import EventPageForm
 from home.blocks import BaseStreamBlock
 from home.fields import optional_link
-from home.listings import with_card_images
+from home.listings import card_listing
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
 from home.pagination import paginate_when_shown
 from home.search_facets import Facet
@@ -58,11 +58,8 @@ class AgendaPage(RoutablePageMixin, SectionIndexPage):
 
     def events(self):
         """The live public events of the agenda, with their visible organiser labs."""
-        return with_card_images(
-            EventPage.objects.child_of(self)
-            .public_live()
-            .defer_streamfields()
-            .prefetch_related(Prefetch("organisers", queryset=public_labs()))
+        return card_listing(EventPage.objects.child_of(self)).prefetch_related(
+            Prefetch("organisers", queryset=public_labs())
         )
 
     def upcoming_events(self):

@@ -17,15 +17,22 @@ def attach_listing_images(pages):
     return pages
 
 
-def with_card_images(queryset):
-    """A queryset of one page type, with its listing images and their card renditions prefetched."""
+def card_listing(pages):
+    """The pages of a queryset of one page type that a visitor may see (live, not under a view
+    restriction), as listings show them: streamfields deferred, listing images and their card
+    renditions prefetched."""
     from django.db.models import Prefetch
 
     rendition_model = get_image_model().get_rendition_model()
-    return queryset.select_related("listing_image").prefetch_related(
-        Prefetch(
-            "listing_image__renditions",
-            queryset=rendition_model.objects.filter(filter_spec=CARD_IMAGE_SPEC),
-            to_attr="prefetched_renditions",
+    return (
+        pages.public_live()
+        .defer_streamfields()
+        .select_related("listing_image")
+        .prefetch_related(
+            Prefetch(
+                "listing_image__renditions",
+                queryset=rendition_model.objects.filter(filter_spec=CARD_IMAGE_SPEC),
+                to_attr="prefetched_renditions",
+            )
         )
     )

@@ -12,7 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.fields import optional_rich_text
-from home.listings import with_card_images
+from home.listings import card_listing
 from home.models import ContentPage, PublicSubmission, SectionIndexPage, visible_page_ids
 from home.pagination import paginate_when_shown
 from home.panels import DocumentRowsInlinePanel, OptionalRowsInlinePanel
@@ -71,13 +71,7 @@ class MethodIndexPage(SectionIndexPage):
 
     def methods(self):
         """The live method cards under this index, by title."""
-        return with_card_images(
-            MethodPage.objects.child_of(self)
-            .public_live()
-            .defer_streamfields()
-            .select_related("author_lab")
-            .order_by("title")
-        )
+        return card_listing(MethodPage.objects.child_of(self)).select_related("author_lab").order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         from methods.forms import MethodFilterForm
@@ -308,6 +302,7 @@ class CurriculumIndexPage(SectionIndexPage):
     """The training curricula."""
 
     subpage_types = ["methods.CurriculumPage"]
+    listing_name = "curricula"
 
     class Meta:
         verbose_name = _("curriculum index")
@@ -315,14 +310,7 @@ class CurriculumIndexPage(SectionIndexPage):
 
     def curricula(self):
         """The live curricula, by title."""
-        return with_card_images(
-            CurriculumPage.objects.child_of(self).public_live().defer_streamfields().order_by("title")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["curricula"] = paginate_when_shown(request, self.curricula())
-        return context
+        return card_listing(CurriculumPage.objects.child_of(self)).order_by("title")
 
 
 class CurriculumPage(ContentPage):

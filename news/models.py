@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.fields import optional_image
-from home.listings import with_card_images
+from home.listings import card_listing
 from home.models import ContentPage, SectionIndexPage
 from home.pagination import paginate
 from labs.models import LabPage
@@ -22,7 +22,7 @@ from labs.models import LabPage
 
 def public_news():
     """Live news items without view restriction, newest first, with their card images."""
-    return with_card_images(NewsPage.objects.public_live().defer_streamfields().order_by("-date", "-pk"))
+    return card_listing(NewsPage.objects.all()).order_by("-date", "-pk")
 
 
 def with_labs(news_items):

@@ -61,7 +61,6 @@ def search_page(request):
         "results": results,
         "count": search.count(),
         "facets": facet_groups(request, search, form) if query else [],
-        "page_range": results.paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1),
         "ignored_facets": form.invalid_facets(),
         "query_has_words": not search.match.is_empty,
         "meta_title": _("Search: %(query)s") % {"query": query} if query else _("Search"),
@@ -115,7 +114,6 @@ def search_with_external_engine(request, form, query):
         "count": len(hits),
         "facets": facets,
         "query_has_words": bool(query_terms(query)),
-        "page_range": results.paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1),
     }
     return render(request, "search/search.html", context)
 

@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.fields import optional_image, optional_rich_text
+from home.pagination import paginate_when_shown
 from home.search_facets import PARENT_FILTER_FIELD
 
 # Forgotten by home.index_urls when a view restriction changes or a page moves.
@@ -185,9 +186,18 @@ class SectionIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    # The name of the method that gives the pages the index lists: its template gets them, paginated,
+    # under the same name. None where the index lists nothing or builds its context itself.
+    listing_name = None
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.listing_name:
+            context[self.listing_name] = paginate_when_shown(request, getattr(self, self.listing_name)())
+        return context
 
 
 class ContentPage(BasePage):

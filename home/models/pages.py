@@ -7,7 +7,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.fields import optional_rich_text
-from home.listings import attach_listing_images, with_card_images
+from home.listings import attach_listing_images, card_listing
 
 from .mixins import BasePage, visible_page_ids
 from .taxonomy import Theme
@@ -56,7 +56,7 @@ class HomePage(BasePage):
     def latest_session_reports(self, count=3):
         """The most recent Entrelabs workshop reports."""
         model = apps.get_model("labs", "SessionReportPage")
-        return with_card_images(model.objects.public_live().defer_streamfields().order_by("-date"))[:count]
+        return card_listing(model.objects.all()).order_by("-date")[:count]
 
     def labs(self, count=HOME_LAB_COUNT):
         """The ``count`` partner labs that joined last, by name (the labs' index lists them all)."""

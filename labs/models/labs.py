@@ -12,9 +12,8 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.fields import optional_image
 from home.index_urls import until_pages_change
-from home.listings import with_card_images
+from home.listings import card_listing
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
-from home.pagination import paginate_when_shown
 from home.search_facets import Facet
 
 
@@ -50,10 +49,15 @@ class FrenchRegion(models.TextChoices):
     NATIONAL = "national", _("National")
 
 
+# The order of every list of projects: latest start first, those without a start date last.
+MOST_RECENT_PROJECTS_FIRST = (F("start_date").desc(nulls_last=True), "title")
+
+
 class LabIndexPage(SectionIndexPage):
     """The list of partner labs."""
 
     subpage_types = ["labs.LabPage"]
+    listing_name = "labs"
 
     class Meta:
         verbose_name = _("lab index")
@@ -61,21 +65,11 @@ class LabIndexPage(SectionIndexPage):
 
     def labs(self):
         """The live partner labs, by name."""
-        return with_card_images(LabPage.objects.child_of(self).public_live().defer_streamfields().order_by("title"))
+        return card_listing(LabPage.objects.child_of(self)).order_by("title")
 
     def projects(self):
         """The live projects of every lab, most recent first (the order of a lab's own list)."""
-        return with_card_images(
-            ProjectPage.objects.descendant_of(self)
-            .public_live()
-            .defer_streamfields()
-            .order_by(F("start_date").desc(nulls_last=True), "title")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["labs"] = paginate_when_shown(request, self.labs())
-        return context
+        return card_listing(ProjectPage.objects.descendant_of(self)).order_by(*MOST_RECENT_PROJECTS_FIRST)
 
 
 class LabPage(ContentPage):
@@ -127,12 +121,7 @@ class LabPage(ContentPage):
 
     def projects(self):
         """The lab's live projects, most recent first."""
-        return with_card_images(
-            ProjectPage.objects.child_of(self)
-            .public_live()
-            .defer_streamfields()
-            .order_by(F("start_date").desc(nulls_last=True), "title")
-        )
+        return card_listing(ProjectPage.objects.child_of(self)).order_by(*MOST_RECENT_PROJECTS_FIRST)
 
     def project_cards(self):
         """The lab's projects for its page, each with its success indicators (``card_indicators``)."""

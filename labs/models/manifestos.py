@@ -9,15 +9,15 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.fields import optional_link
-from home.listings import with_card_images
+from home.listings import card_listing
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
-from home.pagination import paginate_when_shown
 
 
 class ManifestoIndexPage(SectionIndexPage):
     """The manifestos of the network."""
 
     subpage_types = ["labs.ManifestoPage"]
+    listing_name = "manifestos"
 
     class Meta:
         verbose_name = _("manifesto index")
@@ -25,14 +25,7 @@ class ManifestoIndexPage(SectionIndexPage):
 
     def manifestos(self):
         """The live manifestos, newest first."""
-        return with_card_images(
-            ManifestoPage.objects.child_of(self).public_live().defer_streamfields().order_by("-published_on", "title")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["manifestos"] = paginate_when_shown(request, self.manifestos())
-        return context
+        return card_listing(ManifestoPage.objects.child_of(self)).order_by("-published_on", "title")
 
 
 class ManifestoPage(ContentPage):

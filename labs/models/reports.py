@@ -8,9 +8,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.fields import optional_link, optional_rich_text
-from home.listings import with_card_images
+from home.listings import card_listing
 from home.models import ContentPage, SectionIndexPage, visible_page_ids
-from home.pagination import paginate_when_shown
 from labs.blocks import ActionStatus, DiscussedThemeBlock, Horizon, RoadmapActionBlock, Scope
 
 
@@ -18,6 +17,7 @@ class SessionReportIndexPage(SectionIndexPage):
     """The reports of the Entrelabs workshops."""
 
     subpage_types = ["labs.SessionReportPage"]
+    listing_name = "reports"
 
     class Meta:
         verbose_name = _("session report index")
@@ -25,14 +25,7 @@ class SessionReportIndexPage(SectionIndexPage):
 
     def reports(self):
         """The live session reports, newest first."""
-        return with_card_images(
-            SessionReportPage.objects.child_of(self).public_live().defer_streamfields().order_by("-date")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["reports"] = paginate_when_shown(request, self.reports())
-        return context
+        return card_listing(SessionReportPage.objects.child_of(self)).order_by("-date")
 
 
 class SessionReportPage(ContentPage):
